@@ -1,0 +1,81 @@
+import { userInfo } from 'node:os';
+import type { EventName, EventPayload } from '../../src-shared/contract';
+import { openDatabase, type OpenedDatabase } from '../db/open';
+import { handlers, type ServiceContext } from '../services';
+import { lapseExpiredOptions } from '../services/bookings-commands';
+import { createDispatch, type Dispatch } from './dispatch';
+
+export interface AppCoreOptions {
+  dbFile: string;
+  migrationsDir: string;
+  host: 'desktop' | 'browser';
+  version: string;
+  /** Pins the clock (demos, tests); otherwise the system clock. */
+  pinnedNow?: Date;
+  nativeBinding?: string;
+}
+
+export type EventListener = <E extends EventName>(event: E, data: EventPayload<E>) => void;
+
+export interface AppCore {
+  database: OpenedDatabase;
+  ctx: ServiceContext;
+  dispatch: Dispatch;
+  onEvent(listener: EventListener): () => void;
+  close(): void;
+}
+
+function workstationUser(): string {
+  try {
+    return userInfo().username || 'poste';
+  } catch {
+    return 'poste';
+  }
+}
+
+const LAPSE_SWEEP_MS = 60_000;
+
+/** Database + services + dispatch, shared by the Electron shell and the browser host. */
+export function createAppCore(options: AppCoreOptions): AppCore {
+  const database = openDatabase({
+    file: options.dbFile,
+    migrationsDir: options.migrationsDir,
+    nativeBinding: options.nativeBinding,
+  });
+  const listeners = new Set<EventListener>();
+  const pinned = options.pinnedNow;
+  const ctx: ServiceContext = {
+    sqlite: database.sqlite,
+    db: database.db,
+    now: pinned ? () => new Date(pinned.getTime()) : () => new Date(),
+    clockPinned: Boolean(pinned),
+    workstationUser: workstationUser(),
+    host: options.host,
+    version: options.version,
+    notify: (tables) => listeners.forEach((l) => l('changed', { tables })),
+  };
+  const sweep = () => {
+    try {
+      lapseExpiredOptions(ctx);
+    } catch (e) {
+      console.error('Expiration des options :', e);
+    }
+  };
+  sweep();
+  const timer = setInterval(sweep, LAPSE_SWEEP_MS);
+  timer.unref();
+  return {
+    database,
+    ctx,
+    dispatch: createDispatch(handlers, ctx),
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      clearInterval(timer);
+      listeners.clear();
+      database.close();
+    },
+  };
+}

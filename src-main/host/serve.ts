@@ -1,0 +1,115 @@
+// `npm run serve -- --data-dir DIR [--port N] [--demo] [--bookings N] [--now ISO-8601]`
+// The browser host: opens (or creates) the database in DIR, migrates, optionally seeds the demo,
+// serves the built renderer and the contract on 127.0.0.1, then prints exactly one ready line.
+// These flags are used by tests and demos outside the repository: keep them stable.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { AppError } from '../../src-shared/contract';
+import { DEFAULT_DEMO_BOOKINGS, seedDemo } from '../demo/generate';
+import { createAppCore } from './app';
+import { startHttpHost } from './http';
+
+export interface ServeOptions {
+  dataDir: string;
+  port: number;
+  demo: boolean;
+  bookings: number | null;
+  now: Date | null;
+}
+
+export function parseServeArgs(argv: string[]): ServeOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      demo: { type: 'boolean', default: false },
+      bookings: { type: 'string' },
+      now: { type: 'string' },
+    },
+    strict: true,
+  });
+  if (!values['data-dir']) throw new Error('Indiquez le dossier des données : --data-dir DOSSIER');
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Port invalide : « ${values.port} » (0 à 65535).`);
+  let bookings: number | null = null;
+  if (values.bookings !== undefined) {
+    bookings = Number(values.bookings);
+    if (!Number.isInteger(bookings) || bookings < 0 || bookings > 5_000_000) {
+      throw new Error(`Nombre de dossiers invalide : « ${values.bookings} » (0 à 5 000 000).`);
+    }
+  }
+  let now: Date | null = null;
+  if (values.now !== undefined) {
+    now = new Date(values.now);
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(values.now) || Number.isNaN(now.getTime())) {
+      throw new Error(`Date invalide pour --now : « ${values.now} » (ISO 8601, ex. 2026-07-12T09:00:00+02:00).`);
+    }
+  }
+  return { dataDir: resolve(values['data-dir']), port, demo: values.demo ?? false, bookings, now };
+}
+
+export async function serve(options: ServeOptions, appRoot: string) {
+  const version = (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  const core = createAppCore({
+    dbFile: join(options.dataDir, 'comptoir.db'),
+    migrationsDir: join(appRoot, 'migrations'),
+    host: 'browser',
+    version,
+    pinnedNow: options.now ?? undefined,
+  });
+  if (options.demo || options.bookings !== null) {
+    const empty = (core.ctx.sqlite.prepare('SELECT count(*) AS n FROM agencies').get() as { n: number }).n === 0;
+    if (empty) {
+      seedDemo(core.ctx.sqlite, { bookings: options.bookings ?? DEFAULT_DEMO_BOOKINGS, now: core.ctx.now() });
+    } else if (options.bookings !== null) {
+      console.error('Données de démonstration déjà présentes dans ce dossier : aucun dossier ajouté.');
+    }
+  }
+  const token = randomBytes(24).toString('base64url');
+  const host = await startHttpHost({
+    dispatch: core.dispatch,
+    token,
+    staticDir: join(appRoot, 'dist', 'renderer'),
+    port: options.port,
+  });
+  core.onEvent((event, data) => host.broadcast(event, data));
+  const url = `${host.url}?token=${token}`;
+  const stop = async () => {
+    await host.close();
+    core.close();
+  };
+  return { url, port: host.port, stop };
+}
+
+async function main() {
+  let options: ServeOptions;
+  try {
+    options = parseServeArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(`Comptoir : ${(e as Error).message}`);
+    process.exit(2);
+  }
+  try {
+    const running = await serve(options, resolve(__dirname, '..', '..'));
+    const shutdown = () => void running.stop().then(() => process.exit(0));
+    process.on('SIGINT', shutdown);
+    process.on('SIGTERM', shutdown);
+    console.log(`Comptoir ready at ${running.url}`);
+  } catch (e) {
+    if (e instanceof AppError) {
+      console.error(`Comptoir : ${e.message}`);
+      process.exit(3);
+    }
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      console.error(`Comptoir : le port ${options.port} est déjà utilisé. Choisissez-en un autre avec --port, ou 0 pour un port libre.`);
+      process.exit(3);
+    }
+    throw e;
+  }
+}
+
+// Run only as the bundled entry (dist/main/serve.cjs), not when imported by tests.
+if (typeof require !== 'undefined' && require.main === module) void main();

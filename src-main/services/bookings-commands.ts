@@ -1,0 +1,191 @@
+import { eq } from 'drizzle-orm';
+import { AppError } from '../../src-shared/contract';
+import {
+  conflictMessage,
+  decideTransition,
+  findConflict,
+  lineTotal,
+  nightsBetween,
+  pricingTotals,
+  stayDateInZone,
+  type StatusAction,
+  type StaySlot,
+} from '../../src-shared/domain';
+import { bookings, clients, payments, pricingLines, properties } from '../db/schema';
+import { uuidv7 } from '../db/ids';
+import { agencyTimeZone } from './agencies';
+import { writeAudit } from './audit';
+import { nowIso, type Handlers, type ServiceContext } from './context';
+
+/** Next per-agency dossier number for the current year, e.g. 2026-000124. Call inside a transaction. */
+export function nextBookingNumber(ctx: ServiceContext, agencyId: string, year: number): string {
+  const row = ctx.sqlite
+    .prepare(
+      `INSERT INTO booking_counters (agency_id, year, last_number) VALUES (?, ?, 1)
+       ON CONFLICT (agency_id, year) DO UPDATE SET last_number = last_number + 1
+       RETURNING last_number AS n`,
+    )
+    .get(agencyId, year) as { n: number };
+  return `${year}-${String(row.n).padStart(6, '0')}`;
+}
+
+/** Active-or-not stays of one property that share a night with [arrival, departure). */
+function staysOverlapping(ctx: ServiceContext, propertyId: string, arrival: string, departure: string): StaySlot[] {
+  return ctx.sqlite
+    .prepare(
+      `SELECT id, number, arrival, departure, status, option_expires_at AS optionExpiresAt
+       FROM bookings
+       WHERE property_id = ? AND status IN ('option', 'confirmed') AND arrival < ? AND departure > ?`,
+    )
+    .all(propertyId, departure, arrival) as StaySlot[];
+}
+
+function loadBooking(ctx: ServiceContext, id: string) {
+  const b = ctx.db.select().from(bookings).where(eq(bookings.id, id)).get();
+  if (!b) throw new AppError('not_found', 'Dossier introuvable : il a peut-être été supprimé. Actualisez la liste des dossiers.');
+  return b;
+}
+
+function applyStatusAction(ctx: ServiceContext, id: string, action: StatusAction) {
+  const result = ctx.sqlite.transaction(() => {
+    const b = loadBooking(ctx, id);
+    const decision = decideTransition(b, action, ctx.now(), agencyTimeZone(ctx, b.agencyId));
+    if (!decision.ok) throw new AppError(decision.code, decision.message);
+    const at = nowIso(ctx);
+    const cancelled = decision.status === 'cancelled';
+    ctx.db
+      .update(bookings)
+      .set({
+        status: decision.status,
+        cancelReason: decision.cancelReason,
+        cancelledAt: cancelled ? at : null,
+        updatedAt: at,
+      })
+      .where(eq(bookings.id, id))
+      .run();
+    writeAudit(ctx, 'booking', id, action.kind, {
+      status: [b.status, decision.status],
+      ...(decision.cancelReason ? { cancelReason: decision.cancelReason } : {}),
+    });
+    return { id, status: decision.status };
+  })();
+  ctx.notify(['bookings']);
+  return result;
+}
+
+/**
+ * Options whose expiry has passed lapse: their nights become free again. Run at start and on a
+ * timer; each lapse is its own audited transition, like a clerk's cancellation.
+ */
+export function lapseExpiredOptions(ctx: ServiceContext): number {
+  const due = ctx.sqlite
+    .prepare(`SELECT id FROM bookings WHERE status = 'option' AND option_expires_at <= ?`)
+    .all(nowIso(ctx)) as { id: string }[];
+  for (const { id } of due) applyStatusAction(ctx, id, { kind: 'lapse' });
+  return due.length;
+}
+
+export const bookingCommandHandlers: Pick<
+  Handlers,
+  'bookings/create' | 'bookings/confirm' | 'bookings/cancel' | 'payments/add'
+> = {
+  'bookings/create': (input, ctx) => {
+    const now = ctx.now();
+    if (input.status === 'option' && input.optionExpiresAt && Date.parse(input.optionExpiresAt) <= now.getTime()) {
+      throw new AppError('invalid_input', "La date d'expiration de l'option doit être dans le futur.");
+    }
+    const result = ctx.sqlite.transaction(() => {
+      const property = ctx.db.select().from(properties).where(eq(properties.id, input.propertyId)).get();
+      if (!property) throw new AppError('not_found', 'Logement introuvable. Choisissez un logement dans la liste.');
+      const client = ctx.db
+        .select({ id: clients.id, agencyId: clients.agencyId })
+        .from(clients)
+        .where(eq(clients.id, input.clientId))
+        .get();
+      if (!client) throw new AppError('not_found', 'Client introuvable. Choisissez un client dans la liste ou créez-le.');
+      if (client.agencyId !== property.agencyId) {
+        throw new AppError('invalid_input', "Ce client est enregistré dans une autre agence que le logement choisi.");
+      }
+      const conflict = findConflict(input, staysOverlapping(ctx, property.id, input.arrival, input.departure), now);
+      if (conflict) throw new AppError('conflict', conflictMessage(conflict));
+
+      const tz = agencyTimeZone(ctx, property.agencyId);
+      const id = uuidv7();
+      const number = nextBookingNumber(ctx, property.agencyId, Number(stayDateInZone(now, tz).slice(0, 4)));
+      const totals = pricingTotals(input.lines, []);
+      const at = nowIso(ctx);
+      ctx.db
+        .insert(bookings)
+        .values({
+          id,
+          agencyId: property.agencyId,
+          number,
+          propertyId: property.id,
+          clientId: client.id,
+          status: input.status,
+          optionExpiresAt: input.status === 'option' ? input.optionExpiresAt : null,
+          source: input.source,
+          arrival: input.arrival,
+          departure: input.departure,
+          nights: nightsBetween(input.arrival, input.departure),
+          adults: input.adults,
+          children: input.children,
+          depositAmountCents: input.depositAmountCents,
+          balanceDueDate: input.balanceDueDate,
+          notes: input.notes,
+          ...totals,
+          createdAt: at,
+          updatedAt: at,
+        })
+        .run();
+      input.lines.forEach((line, position) => {
+        ctx.db
+          .insert(pricingLines)
+          .values({
+            id: uuidv7(),
+            bookingId: id,
+            position,
+            ...line,
+            totalCents: lineTotal(line.quantity, line.unitPriceCents),
+            createdAt: at,
+            updatedAt: at,
+          })
+          .run();
+      });
+      writeAudit(ctx, 'booking', id, 'create', {
+        number,
+        status: input.status,
+        arrival: input.arrival,
+        departure: input.departure,
+        totalCents: totals.totalCents,
+      });
+      return { id, number };
+    })();
+    ctx.notify(['bookings', 'pricing_lines']);
+    return result;
+  },
+
+  'bookings/confirm': ({ id }, ctx) => applyStatusAction(ctx, id, { kind: 'confirm' }),
+
+  'bookings/cancel': ({ id, reason }, ctx) => applyStatusAction(ctx, id, { kind: 'cancel', reason }),
+
+  'payments/add': (input, ctx) => {
+    const result = ctx.sqlite.transaction(() => {
+      const b = loadBooking(ctx, input.bookingId);
+      const id = uuidv7();
+      const at = nowIso(ctx);
+      ctx.db.insert(payments).values({ id, ...input, createdAt: at, updatedAt: at }).run();
+      const paidCents = b.paidCents + input.amountCents;
+      const balanceCents = b.totalCents - paidCents;
+      ctx.db
+        .update(bookings)
+        .set({ paidCents, balanceCents, updatedAt: at })
+        .where(eq(bookings.id, b.id))
+        .run();
+      writeAudit(ctx, 'booking', b.id, 'payment', { amountCents: input.amountCents, method: input.method });
+      return { id, paidCents, balanceCents };
+    })();
+    ctx.notify(['bookings', 'payments']);
+    return result;
+  },
+};

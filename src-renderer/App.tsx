@@ -1,0 +1,124 @@
+import { useEffect, useState } from 'react';
+import { formatInstant } from '../src-shared/domain';
+import { connected } from './api';
+import { useQuery } from './hooks';
+import { Accueil } from './screens/Accueil';
+import { Dossiers } from './screens/Dossiers';
+
+const SCREENS = [
+  { id: 'accueil', label: 'Accueil', shortcut: 'Alt+1' },
+  { id: 'dossiers', label: 'Dossiers', shortcut: 'Alt+2' },
+] as const;
+type ScreenId = (typeof SCREENS)[number]['id'];
+
+const AGENCY_KEY = 'comptoir.agency';
+const ALL_AGENCIES = '';
+
+function screenFromHash(): ScreenId {
+  const id = window.location.hash.replace(/^#\/?/, '');
+  return SCREENS.some((s) => s.id === id) ? (id as ScreenId) : 'accueil';
+}
+
+export function App() {
+  if (!connected) {
+    return (
+      <main className="fatal" role="alert">
+        <h1>Comptoir</h1>
+        <p>
+          Cette page a été ouverte sans son jeton d'accès. Ouvrez Comptoir avec l'adresse complète affichée au
+          lancement (elle se termine par <code>?token=…</code>).
+        </p>
+      </main>
+    );
+  }
+  return <Workstation />;
+}
+
+function Workstation() {
+  const [screen, setScreen] = useState<ScreenId>(screenFromHash);
+  const agencies = useQuery('agencies/list', {}, ['agencies']);
+  const info = useQuery('app/info', {}, []);
+  const [agencyId, setAgencyId] = useState<string | null>(() => localStorage.getItem(AGENCY_KEY));
+
+  // Default to the first agency; forget a stored agency that no longer exists.
+  useEffect(() => {
+    const list = agencies.data;
+    if (!list || list.length === 0) return;
+    if (agencyId === ALL_AGENCIES) return;
+    if (!agencyId || !list.some((a) => a.id === agencyId)) setAgencyId(list[0]!.id);
+  }, [agencies.data, agencyId]);
+
+  useEffect(() => {
+    const onHash = () => setScreen(screenFromHash());
+    window.addEventListener('hashchange', onHash);
+    const onKey = (e: KeyboardEvent) => {
+      const index = Number(e.key) - 1;
+      if (e.altKey && SCREENS[index]) {
+        e.preventDefault();
+        window.location.hash = `#/${SCREENS[index].id}`;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, []);
+
+  const chooseAgency = (id: string) => {
+    localStorage.setItem(AGENCY_KEY, id);
+    setAgencyId(id);
+  };
+  const scope = agencyId === ALL_AGENCIES ? null : agencyId;
+  const agency = agencies.data?.find((a) => a.id === scope) ?? null;
+  const ready = agencyId !== null || agencies.data?.length === 0;
+
+  return (
+    <div className="window">
+      <header className="topbar">
+        <label className="agency-select">
+          <span className="visually-hidden">Agence</span>
+          <select
+            aria-label="Agence"
+            value={agencyId ?? ''}
+            onChange={(e) => chooseAgency(e.target.value)}
+            disabled={!agencies.data}
+          >
+            <option value={ALL_AGENCIES}>Toutes les agences</option>
+            {agencies.data?.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {info.data?.clockPinned && (
+          <span className="pinned-clock" title="Horloge fixée au lancement (--now)">
+            Horloge fixée : {formatInstant(info.data.now)}
+          </span>
+        )}
+        <span className="user">{info.data?.workstationUser}</span>
+      </header>
+      <nav className="sidebar" aria-label="Navigation">
+        <ul>
+          {SCREENS.map((s) => (
+            <li key={s.id}>
+              <a href={`#/${s.id}`} aria-current={screen === s.id ? 'page' : undefined} title={s.shortcut}>
+                {s.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="content">
+        {agencies.error && (
+          <p className="error" role="alert">
+            {agencies.error.message}
+          </p>
+        )}
+        {ready && screen === 'accueil' && <Accueil agency={agency} agencyId={scope} noAgency={agencies.data?.length === 0} />}
+        {ready && screen === 'dossiers' && <Dossiers agencyId={scope} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+export * from './dates';
+export * from './money';
+export * from './booking-status';
+export * from './availability';
+export * from './pricing';
