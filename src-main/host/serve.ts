@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../src-shared/contract';
+import { isValidStayDate } from '../../src-shared/domain';
 import { DEFAULT_DEMO_BOOKINGS, seedDemo } from '../demo/generate';
 import { createAppCore } from './app';
 import { startHttpHost } from './http';
@@ -19,18 +20,28 @@ export interface ServeOptions {
   now: Date | null;
 }
 
+const USAGE = 'npm run serve -- --data-dir DOSSIER [--port N] [--demo] [--bookings N] [--now ISO-8601]';
+
+function readFlags(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: {
+        'data-dir': { type: 'string' },
+        port: { type: 'string' },
+        demo: { type: 'boolean', default: false },
+        bookings: { type: 'string' },
+        now: { type: 'string' },
+      },
+      strict: true,
+    }).values;
+  } catch (e) {
+    throw new Error(`Options incorrectes (${(e as Error).message.split('\n')[0]}). Utilisation : ${USAGE}`);
+  }
+}
+
 export function parseServeArgs(argv: string[]): ServeOptions {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      'data-dir': { type: 'string' },
-      port: { type: 'string' },
-      demo: { type: 'boolean', default: false },
-      bookings: { type: 'string' },
-      now: { type: 'string' },
-    },
-    strict: true,
-  });
+  const values = readFlags(argv);
   if (!values['data-dir']) throw new Error('Indiquez le dossier des données : --data-dir DOSSIER');
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Port invalide : « ${values.port} » (0 à 65535).`);
@@ -44,7 +55,8 @@ export function parseServeArgs(argv: string[]): ServeOptions {
   let now: Date | null = null;
   if (values.now !== undefined) {
     now = new Date(values.now);
-    if (!/^\d{4}-\d{2}-\d{2}T/.test(values.now) || Number.isNaN(now.getTime())) {
+    const datePart = values.now.slice(0, 10);
+    if (values.now[10] !== 'T' || !isValidStayDate(datePart) || Number.isNaN(now.getTime())) {
       throw new Error(`Date invalide pour --now : « ${values.now} » (ISO 8601, ex. 2026-07-12T09:00:00+02:00).`);
     }
   }
