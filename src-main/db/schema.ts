@@ -5,6 +5,7 @@
 // The FTS5 search index is a custom migration (drizzle-kit cannot describe virtual tables).
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { DEPOSIT_STATES } from '../../src-shared/domain/deposit';
 
 const timestamps = {
   createdAt: text('created_at').notNull(),
@@ -66,6 +67,12 @@ export const properties = sqliteTable(
       .notNull()
       .default('deposit'),
     defaultDepositCents: integer('default_deposit_cents').notNull().default(0),
+    /** Price list used to pre-fill a new dossier's Tarification. */
+    nightlyRateCents: integer('nightly_rate_cents').notNull().default(0),
+    cleaningFeeCents: integer('cleaning_fee_cents').notNull().default(0),
+    bookingFeeCents: integer('booking_fee_cents').notNull().default(0),
+    /** Taxe de séjour per adult and night. */
+    touristTaxCents: integer('tourist_tax_cents').notNull().default(0),
     ...timestamps,
   },
   (t) => [
@@ -97,17 +104,7 @@ export const clients = sqliteTable(
 
 export const bookingStatuses = ['option', 'confirmed', 'cancelled'] as const;
 export const bookingSources = ['counter', 'phone', 'web', 'elloha'] as const;
-export const depositStates = [
-  'none',
-  'to_request',
-  'requesting_offline',
-  'requested',
-  'secured',
-  'released',
-  'expired',
-  'cancelled',
-  'failed',
-] as const;
+export const depositStates = DEPOSIT_STATES;
 
 export const bookings = sqliteTable(
   'bookings',

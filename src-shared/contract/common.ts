@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidStayDate } from '../domain/dates';
+import { DEPOSIT_STATES } from '../domain/deposit';
 
 // Zod's own messages in French, for whatever a field-specific message does not cover.
 z.config(z.locales.fr());
@@ -33,17 +34,7 @@ export const empty = z.object({}).strict();
 
 export const bookingStatus = z.enum(['option', 'confirmed', 'cancelled']);
 export const bookingSource = z.enum(['counter', 'phone', 'web', 'elloha']);
-export const depositState = z.enum([
-  'none',
-  'to_request',
-  'requesting_offline',
-  'requested',
-  'secured',
-  'released',
-  'expired',
-  'cancelled',
-  'failed',
-]);
+export const depositState = z.enum(DEPOSIT_STATES);
 export const pricingKind = z.enum(['rent', 'cleaning', 'fees', 'tourist_tax', 'other']);
 export const paymentMethod = z.enum(['card', 'transfer', 'cheque', 'cash', 'holiday_voucher']);
 export const civility = z.enum(['mr', 'mrs', 'none']);

@@ -3,3 +3,4 @@ export * from './money';
 export * from './booking-status';
 export * from './availability';
 export * from './pricing';
+export * from './deposit';
