@@ -4,3 +4,4 @@ export * from './booking-status';
 export * from './availability';
 export * from './pricing';
 export * from './deposit';
+export * from './pricing-defaults';
