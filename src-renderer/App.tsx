@@ -4,6 +4,9 @@ import { connected } from './api';
 import { useQuery } from './hooks';
 import { Accueil } from './screens/Accueil';
 import { Dossiers } from './screens/Dossiers';
+import { DossierScreen } from './screens/dossier/DossierScreen';
+import { NewDossierScreen } from './screens/dossier/NewDossierScreen';
+import { useRoute, type Route } from './routes';
 
 const SCREENS = [
   { id: 'accueil', label: 'Accueil', shortcut: 'Alt+1' },
@@ -14,9 +17,10 @@ type ScreenId = (typeof SCREENS)[number]['id'];
 const AGENCY_KEY = 'comptoir.agency';
 const ALL_AGENCIES = '';
 
-function screenFromHash(): ScreenId {
-  const id = window.location.hash.replace(/^#\/?/, '');
-  return SCREENS.some((s) => s.id === id) ? (id as ScreenId) : 'accueil';
+/** The navigation entry a route belongs to (a dossier belongs to Dossiers). */
+function navEntry(route: Route): ScreenId {
+  if (route.screen === 'dossier' || route.screen === 'nouveau-dossier') return 'dossiers';
+  return SCREENS.some((s) => s.id === route.screen) ? (route.screen as ScreenId) : 'accueil';
 }
 
 export function App() {
@@ -35,7 +39,8 @@ export function App() {
 }
 
 function Workstation() {
-  const [screen, setScreen] = useState<ScreenId>(screenFromHash);
+  const route = useRoute();
+  const screen = navEntry(route);
   const agencies = useQuery('agencies/list', {}, ['agencies']);
   const info = useQuery('app/info', {}, []);
   const [agencyId, setAgencyId] = useState<string | null>(() => localStorage.getItem(AGENCY_KEY));
@@ -49,8 +54,6 @@ function Workstation() {
   }, [agencies.data, agencyId]);
 
   useEffect(() => {
-    const onHash = () => setScreen(screenFromHash());
-    window.addEventListener('hashchange', onHash);
     const onKey = (e: KeyboardEvent) => {
       const index = Number(e.key) - 1;
       if (e.altKey && SCREENS[index]) {
@@ -59,10 +62,7 @@ function Workstation() {
       }
     };
     window.addEventListener('keydown', onKey);
-    return () => {
-      window.removeEventListener('hashchange', onHash);
-      window.removeEventListener('keydown', onKey);
-    };
+    return () => window.removeEventListener('keydown', onKey);
   }, []);
 
   const chooseAgency = (id: string) => {
@@ -116,8 +116,10 @@ function Workstation() {
             {agencies.error.message}
           </p>
         )}
-        {ready && screen === 'accueil' && <Accueil agency={agency} agencyId={scope} noAgency={agencies.data?.length === 0} />}
-        {ready && screen === 'dossiers' && <Dossiers agencyId={scope} />}
+        {ready && route.screen === 'accueil' && <Accueil agency={agency} agencyId={scope} noAgency={agencies.data?.length === 0} />}
+        {ready && route.screen === 'dossiers' && <Dossiers agencyId={scope} preset={'preset' in route ? route.preset : null} />}
+        {ready && route.screen === 'dossier' && 'id' in route && <DossierScreen id={route.id} />}
+        {ready && route.screen === 'nouveau-dossier' && <NewDossierScreen agencyId={scope} agencies={agencies.data ?? []} />}
       </main>
     </div>
   );

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { AppError } from '../../src-shared/contract';
+import { AppError, type ParsedInput } from '../../src-shared/contract';
 import {
   conflictMessage,
   decideTransition,
@@ -13,7 +13,7 @@ import {
 } from '../../src-shared/domain';
 import { bookings, clients, payments, pricingLines, properties } from '../db/schema';
 import { uuidv7 } from '../db/ids';
-import { agencyTimeZone } from './agencies';
+import { agencyTimeZone } from './clock';
 import { writeAudit } from './audit';
 import { nowIso, type Handlers, type ServiceContext } from './context';
 
@@ -38,6 +38,37 @@ function staysOverlapping(ctx: ServiceContext, propertyId: string, arrival: stri
        WHERE property_id = ? AND status IN ('option', 'confirmed') AND arrival < ? AND departure > ?`,
     )
     .all(propertyId, departure, arrival) as StaySlot[];
+}
+
+function loadProperty(ctx: ServiceContext, propertyId: string) {
+  const property = ctx.db.select().from(properties).where(eq(properties.id, propertyId)).get();
+  if (!property) throw new AppError('not_found', 'Logement introuvable. Choisissez un logement dans la liste.');
+  return property;
+}
+
+/** Refuses the stay when an active dossier of the property holds one of its nights. */
+function assertAvailable(ctx: ServiceContext, stay: { propertyId: string; arrival: string; departure: string; id?: string }) {
+  const conflict = findConflict(stay, staysOverlapping(ctx, stay.propertyId, stay.arrival, stay.departure), ctx.now());
+  if (conflict) throw new AppError('conflict', conflictMessage(conflict));
+}
+
+/** Replaces the Tarification lines of a dossier (inside the caller's transaction). */
+function writePricingLines(ctx: ServiceContext, bookingId: string, lines: ParsedInput<'bookings/create'>['lines'], at: string) {
+  ctx.db.delete(pricingLines).where(eq(pricingLines.bookingId, bookingId)).run();
+  lines.forEach((line, position) => {
+    ctx.db
+      .insert(pricingLines)
+      .values({
+        id: uuidv7(),
+        bookingId,
+        position,
+        ...line,
+        totalCents: lineTotal(line.quantity, line.unitPriceCents),
+        createdAt: at,
+        updatedAt: at,
+      })
+      .run();
+  });
 }
 
 function loadBooking(ctx: ServiceContext, id: string) {
@@ -87,7 +118,7 @@ export function lapseExpiredOptions(ctx: ServiceContext): number {
 
 export const bookingCommandHandlers: Pick<
   Handlers,
-  'bookings/create' | 'bookings/confirm' | 'bookings/cancel' | 'payments/add'
+  'bookings/create' | 'bookings/availability' | 'bookings/update' | 'bookings/confirm' | 'bookings/cancel' | 'payments/add'
 > = {
   'bookings/create': (input, ctx) => {
     const now = ctx.now();
@@ -95,8 +126,7 @@ export const bookingCommandHandlers: Pick<
       throw new AppError('invalid_input', "La date d'expiration de l'option doit être dans le futur.");
     }
     const result = ctx.sqlite.transaction(() => {
-      const property = ctx.db.select().from(properties).where(eq(properties.id, input.propertyId)).get();
-      if (!property) throw new AppError('not_found', 'Logement introuvable. Choisissez un logement dans la liste.');
+      const property = loadProperty(ctx, input.propertyId);
       const client = ctx.db
         .select({ id: clients.id, agencyId: clients.agencyId })
         .from(clients)
@@ -106,8 +136,7 @@ export const bookingCommandHandlers: Pick<
       if (client.agencyId !== property.agencyId) {
         throw new AppError('invalid_input', "Ce client est enregistré dans une autre agence que le logement choisi.");
       }
-      const conflict = findConflict(input, staysOverlapping(ctx, property.id, input.arrival, input.departure), now);
-      if (conflict) throw new AppError('conflict', conflictMessage(conflict));
+      assertAvailable(ctx, input);
 
       const tz = agencyTimeZone(ctx, property.agencyId);
       const id = uuidv7();
@@ -138,20 +167,7 @@ export const bookingCommandHandlers: Pick<
           updatedAt: at,
         })
         .run();
-      input.lines.forEach((line, position) => {
-        ctx.db
-          .insert(pricingLines)
-          .values({
-            id: uuidv7(),
-            bookingId: id,
-            position,
-            ...line,
-            totalCents: lineTotal(line.quantity, line.unitPriceCents),
-            createdAt: at,
-            updatedAt: at,
-          })
-          .run();
-      });
+      writePricingLines(ctx, id, input.lines, at);
       writeAudit(ctx, 'booking', id, 'create', {
         number,
         status: input.status,
@@ -160,6 +176,62 @@ export const bookingCommandHandlers: Pick<
         totalCents: totals.totalCents,
       });
       return { id, number };
+    })();
+    ctx.notify(['bookings', 'pricing_lines']);
+    return result;
+  },
+
+  'bookings/availability': (input, ctx) => {
+    loadProperty(ctx, input.propertyId);
+    const conflict = findConflict(
+      { ...input, id: input.excludeId ?? undefined },
+      staysOverlapping(ctx, input.propertyId, input.arrival, input.departure),
+      ctx.now(),
+    );
+    return conflict
+      ? {
+          available: false,
+          conflict: { id: conflict.id, number: conflict.number, arrival: conflict.arrival, departure: conflict.departure },
+          message: conflictMessage(conflict),
+        }
+      : { available: true, conflict: null, message: null };
+  },
+
+  'bookings/update': (input, ctx) => {
+    const result = ctx.sqlite.transaction(() => {
+      const before = loadBooking(ctx, input.id);
+      if (before.status === 'cancelled') {
+        throw new AppError('invalid_transition', 'Le dossier est annulé : il ne peut plus être modifié.');
+      }
+      const property = loadProperty(ctx, input.propertyId);
+      if (property.agencyId !== before.agencyId) {
+        throw new AppError('invalid_input', "Ce logement appartient à une autre agence que le dossier.");
+      }
+      assertAvailable(ctx, input);
+      const at = nowIso(ctx);
+      const totals = pricingTotals(input.lines, [{ amountCents: before.paidCents }]);
+      const after = {
+        propertyId: input.propertyId,
+        arrival: input.arrival,
+        departure: input.departure,
+        nights: nightsBetween(input.arrival, input.departure),
+        adults: input.adults,
+        children: input.children,
+        depositAmountCents: input.depositAmountCents,
+        balanceDueDate: input.balanceDueDate,
+        notes: input.notes,
+        totalCents: totals.totalCents,
+        balanceCents: totals.balanceCents,
+      };
+      ctx.db.update(bookings).set({ ...after, updatedAt: at }).where(eq(bookings.id, input.id)).run();
+      writePricingLines(ctx, input.id, input.lines, at);
+      const changes = Object.fromEntries(
+        Object.entries(after)
+          .filter(([k, v]) => before[k as keyof typeof before] !== v)
+          .map(([k, v]) => [k, [before[k as keyof typeof before], v]]),
+      );
+      writeAudit(ctx, 'booking', input.id, 'update', changes);
+      return { id: input.id, totalCents: totals.totalCents, balanceCents: totals.balanceCents };
     })();
     ctx.notify(['bookings', 'pricing_lines']);
     return result;

@@ -1,5 +1,7 @@
-import type { BookingRow, ParsedInput } from '../../src-shared/contract';
+import type { BookingRow, BookingSortColumn, ParsedInput } from '../../src-shared/contract';
 import { AppError } from '../../src-shared/contract';
+import { agencyTimeZone } from './clock';
+import { bookingsWhere } from './bookings-filter';
 import type { Handlers, ServiceContext } from './context';
 
 const ROW_COLUMNS = `
@@ -9,7 +11,8 @@ const ROW_COLUMNS = `
   b.client_id AS clientId, trim(c.last_name || ' ' || c.first_name) AS clientName,
   b.arrival, b.departure, b.nights,
   b.total_cents AS totalCents, b.paid_cents AS paidCents, b.balance_cents AS balanceCents,
-  b.deposit_state AS depositState, b.deposit_secured_at AS depositSecuredAt, b.source`;
+  b.deposit_state AS depositState, b.deposit_secured_at AS depositSecuredAt,
+  coalesce(b.deposit_amount_cents, nullif(p.default_deposit_cents, 0)) AS depositAmountCents, b.source`;
 
 const ROW_JOINS = `
   FROM bookings b
@@ -18,7 +21,7 @@ const ROW_JOINS = `
   JOIN clients c ON c.id = b.client_id`;
 
 /** Whitelisted ORDER BY expressions: the sort column never reaches SQL as text from the caller. */
-const SORT_SQL: Record<ParsedInput<'bookings/list'>['sort']['column'], string> = {
+const SORT_SQL: Record<BookingSortColumn, string> = {
   number: 'b.number',
   status: 'b.status',
   client: 'c.last_name COLLATE NOCASE',
@@ -28,49 +31,21 @@ const SORT_SQL: Record<ParsedInput<'bookings/list'>['sort']['column'], string> =
   nights: 'b.nights',
   total: 'b.total_cents',
   balance: 'b.balance_cents',
+  deposit: 'b.deposit_state',
   source: 'b.source',
+  agency: 'a.name',
 };
 
-/**
- * Turns whatever a clerk typed into a safe FTS5 query: each word becomes a quoted prefix term, all
- * required. Quotes, operators, `*` and SQL-looking text lose any meaning; emoji are dropped.
- */
-export function toFtsQuery(search: string): string | null {
-  const words = search.normalize('NFKC').match(/[\p{L}\p{N}]+(?:[@._'+-][\p{L}\p{N}]+)*/gu) ?? [];
-  const terms = words.slice(0, 12).map((w) => `"${w.replaceAll('"', '""')}"*`);
-  return terms.length > 0 ? terms.join(' ') : null;
-}
-
-function whereClause(input: ParsedInput<'bookings/list'>): { sql: string; params: Record<string, unknown> } {
-  const parts: string[] = [];
-  const params: Record<string, unknown> = {};
-  if (input.agencyId) {
-    parts.push('b.agency_id = @agencyId');
-    params.agencyId = input.agencyId;
-  }
-  if (input.status) {
-    parts.push('b.status = @status');
-    params.status = input.status;
-  }
-  const fts = toFtsQuery(input.search);
-  if (fts) {
-    parts.push(
-      `b.id IN (SELECT s.booking_id FROM booking_search s WHERE s.rowid IN
-         (SELECT rowid FROM bookings_fts WHERE bookings_fts MATCH @fts))`,
-    );
-    params.fts = fts;
-  }
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
-}
-
 export function listBookings(ctx: ServiceContext, input: ParsedInput<'bookings/list'>) {
-  const where = whereClause(input);
-  const dir = input.sort.direction === 'asc' ? 'ASC' : 'DESC';
+  const where = bookingsWhere(ctx, input);
+  const order = input.sort.map((s) => `${SORT_SQL[s.column]} ${s.direction === 'asc' ? 'ASC' : 'DESC'}`);
+  // A unique last key keeps windows stable: a row never shows on two pages.
+  order.push(`b.id ${input.sort[0]!.direction === 'asc' ? 'ASC' : 'DESC'}`);
   const total = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM bookings b ${where.sql}`).get(where.params) as { n: number }).n;
   const rows = ctx.sqlite
     .prepare(
       `SELECT ${ROW_COLUMNS} ${ROW_JOINS} ${where.sql}
-       ORDER BY ${SORT_SQL[input.sort.column]} ${dir}, b.id ${dir}
+       ORDER BY ${order.join(', ')}
        LIMIT @limit OFFSET @offset`,
     )
     .all({ ...where.params, limit: input.limit, offset: input.offset }) as BookingRow[];
@@ -90,7 +65,7 @@ export const bookingQueryHandlers: Pick<Handlers, 'bookings/list' | 'bookings/ge
     const row = getBookingRow(ctx, id);
     const extra = ctx.sqlite
       .prepare(
-        `SELECT adults, children, notes, balance_due_date AS balanceDueDate, deposit_amount_cents AS depositAmountCents
+        `SELECT adults, children, notes, balance_due_date AS balanceDueDate, deposit_amount_cents AS depositOverrideCents
          FROM bookings WHERE id = ?`,
       )
       .get(id) as {
@@ -98,7 +73,7 @@ export const bookingQueryHandlers: Pick<Handlers, 'bookings/list' | 'bookings/ge
       children: number;
       notes: string;
       balanceDueDate: string | null;
-      depositAmountCents: number | null;
+      depositOverrideCents: number | null;
     };
     const client = ctx.sqlite
       .prepare(
@@ -123,7 +98,7 @@ export const bookingQueryHandlers: Pick<Handlers, 'bookings/list' | 'bookings/ge
          FROM audit_log WHERE entity = 'booking' AND entity_id = ? ORDER BY at, id`,
       )
       .all(id) as never[];
-    return { ...row, ...extra, client, lines, payments, history };
+    return { ...row, ...extra, agencyTimeZone: agencyTimeZone(ctx, row.agencyId), client, lines, payments, history };
   },
 };
 

@@ -1,11 +1,29 @@
-import type { Output } from '../../src-shared/contract';
+import type { BookingPreset, Output } from '../../src-shared/contract';
+import { formatStayDate } from '../../src-shared/domain';
 import { formatCount, useQuery } from '../hooks';
+import { dossiersLink } from '../routes';
 
 type Agency = Output<'agencies/list'>[number];
+type Summary = Output<'home/summary'>;
 
 function plural(n: number, one: string, many: string): string {
   return `${formatCount(n)} ${n > 1 ? many : one}`;
 }
+
+/** "Infos du jour": each card says what waits and opens the grid on exactly those dossiers. */
+const CARDS: { preset: BookingPreset; count: (s: Summary) => number; one: string; many: string }[] = [
+  { preset: 'arrivals_today', count: (s) => s.arrivalsToday, one: "arrivée aujourd'hui", many: "arrivées aujourd'hui" },
+  { preset: 'arrivals_week', count: (s) => s.arrivalsWeek, one: 'arrivée cette semaine', many: 'arrivées cette semaine' },
+  { preset: 'departures_today', count: (s) => s.departuresToday, one: "départ aujourd'hui", many: "départs aujourd'hui" },
+  { preset: 'options_48h', count: (s) => s.optionsExpiring48h, one: 'option expire dans 48 h', many: 'options expirent dans 48 h' },
+  { preset: 'balance_due', count: (s) => s.balanceDue, one: 'solde à encaisser', many: 'soldes à encaisser' },
+  {
+    preset: 'deposits_unsecured_7d',
+    count: (s) => s.depositsUnsecured7d,
+    one: 'caution non sécurisée (arrivée < 7 j)',
+    many: 'cautions non sécurisées (arrivée < 7 j)',
+  },
+];
 
 export function Accueil({ agency, agencyId, noAgency }: { agency: Agency | null; agencyId: string | null; noAgency: boolean }) {
   const summary = useQuery('home/summary', { agencyId }, ['bookings']);
@@ -28,6 +46,7 @@ export function Accueil({ agency, agencyId, noAgency }: { agency: Agency | null;
           ) : (
             <strong>Toutes les agences</strong>
           )}
+          {s && <> · {formatStayDate(s.today)}</>}
         </p>
       )}
       {summary.error && (
@@ -36,18 +55,16 @@ export function Accueil({ agency, agencyId, noAgency }: { agency: Agency | null;
         </p>
       )}
       {s && (
-        <ul className="cards">
+        <ul className="cards" aria-label="Infos du jour">
+          {CARDS.map((c) => (
+            <li key={c.preset}>
+              <a href={dossiersLink({ preset: c.preset })} className={c.count(s) > 0 ? 'waiting' : undefined}>
+                {plural(c.count(s), c.one, c.many)}
+              </a>
+            </li>
+          ))}
           <li>
-            <a href="#/dossiers">{plural(s.arrivalsToday, "arrivée aujourd'hui", "arrivées aujourd'hui")}</a>
-          </li>
-          <li>
-            <a href="#/dossiers">{plural(s.departuresToday, "départ aujourd'hui", "départs aujourd'hui")}</a>
-          </li>
-          <li>
-            <a href="#/dossiers">{plural(s.activeOptions, 'option en cours', 'options en cours')}</a>
-          </li>
-          <li>
-            <a href="#/dossiers">{plural(s.bookings, 'dossier', 'dossiers')}</a>
+            <a href={dossiersLink({})}>{plural(s.bookings, 'dossier', 'dossiers')}</a>
           </li>
         </ul>
       )}

@@ -1,50 +1,116 @@
-import { useEffect, useRef, useState } from 'react';
-import type { BookingRow, Input } from '../../src-shared/contract';
-import { formatMoney, formatStayDate, statusLabel } from '../../src-shared/domain';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { SortingState } from '@tanstack/react-table';
+import type { BookingPreset, BookingRow } from '../../src-shared/contract';
+import { DEPOSIT_STATE_LABELS, DEPOSIT_STATES, stayDateInZone } from '../../src-shared/domain';
+import { bookingActions, type ActionEnv } from '../actions/bookingActions';
+import { ApiError } from '../api';
+import { copyText } from '../clipboard';
+import { ContextMenu, type MenuItem } from '../components/ContextMenu';
+import { ReasonDialog, type ReasonRequest } from '../components/ReasonDialog';
+import { useToast } from '../components/Toast';
+import { BookingsGrid } from '../grid/BookingsGrid';
+import { SOURCE_LABELS } from '../grid/columns';
 import { formatCount, useQuery } from '../hooks';
+import { dossierLink, dossiersLink, navigate, NEW_DOSSIER_LINK } from '../routes';
 
-const PAGE_SIZE = 100;
-
-const SOURCE_LABELS: Record<BookingRow['source'], string> = {
-  counter: 'Comptoir',
-  phone: 'Téléphone',
-  web: 'Site web',
-  elloha: 'elloha',
+const PRESET_LABELS: Record<BookingPreset, string> = {
+  arrivals_today: "Arrivées aujourd'hui",
+  arrivals_week: 'Arrivées cette semaine',
+  departures_today: "Départs aujourd'hui",
+  options_48h: 'Options expirant dans 48 h',
+  balance_due: 'Soldes à encaisser',
+  deposits_unsecured_7d: 'Cautions non sécurisées (arrivée < 7 j)',
 };
 
-type StatusFilter = '' | 'option' | 'confirmed' | 'cancelled';
+const SORT_KEY = 'comptoir.grid.dossiers.sort';
 
-/** A first, simple list of dossiers: the full grid (sorting, filters, "Caut.", menus) comes next. */
-export function Dossiers({ agencyId }: { agencyId: string | null }) {
-  const [search, setSearch] = useState('');
-  const [status, setStatus] = useState<StatusFilter>('');
-  const [page, setPage] = useState(0);
+function initialSorting(): SortingState {
+  try {
+    const saved = JSON.parse(localStorage.getItem(SORT_KEY) ?? 'null') as SortingState | null;
+    if (Array.isArray(saved) && saved.length) return saved;
+  } catch {
+    // fall through to the default
+  }
+  return [{ id: 'arrival', desc: true }];
+}
+
+interface Filters {
+  search: string;
+  status: '' | 'option' | 'confirmed' | 'cancelled';
+  arrivalFrom: string;
+  arrivalTo: string;
+  deposit: string;
+  propertyId: string;
+  source: string;
+}
+
+const NO_FILTERS: Filters = { search: '', status: '', arrivalFrom: '', arrivalTo: '', deposit: '', propertyId: '', source: '' };
+
+export function Dossiers({ agencyId, preset }: { agencyId: string | null; preset: BookingPreset | null }) {
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [sorting, setSorting] = useState<SortingState>(initialSorting);
+  const [total, setTotal] = useState<number | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
+  const [menu, setMenu] = useState<{ rows: BookingRow[]; x: number; y: number } | null>(null);
+  const [reasonRequest, setReasonRequest] = useState<ReasonRequest | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
+  const toast = useToast();
+  const info = useQuery('app/info', {}, []);
+  const properties = useQuery('properties/list', { agencyId }, ['properties']);
 
-  useEffect(() => setPage(0), [agencyId, search, status]);
+  useEffect(() => localStorage.setItem(SORT_KEY, JSON.stringify(sorting)), [sorting]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey && e.key.toLowerCase() === 'f') {
         e.preventDefault();
         searchBox.current?.focus();
+        searchBox.current?.select();
+      } else if (e.ctrlKey && e.key.toLowerCase() === 'n') {
+        e.preventDefault();
+        navigate(NEW_DOSSIER_LINK);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const input: Input<'bookings/list'> = {
-    agencyId,
-    search,
-    status: status || null,
-    sort: { column: 'arrival', direction: 'desc' },
-    offset: page * PAGE_SIZE,
-    limit: PAGE_SIZE,
+  const now = useMemo(() => (info.data ? new Date(info.data.now) : new Date()), [info.data]);
+  const env = useMemo(() => ({ now, today: stayDateInZone(now, 'Europe/Paris') }), [now]);
+  const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
+  const query = useMemo(
+    () => ({
+      agencyId,
+      preset,
+      search: filters.search,
+      status: filters.status || null,
+      arrivalFrom: filters.arrivalFrom || null,
+      arrivalTo: filters.arrivalTo || null,
+      deposit: (filters.deposit || null) as never,
+      propertyId: filters.propertyId || null,
+      source: (filters.source || null) as never,
+    }),
+    [agencyId, preset, filters],
+  );
+
+  const actionEnv: ActionEnv = {
+    now,
+    copy: async (text, what) => {
+      await copyText(text);
+      toast.show(what);
+    },
+    notify: (m) => toast.show(m),
+    askReason: (title, message) => new Promise((resolve) => setReasonRequest({ title, message, resolve: (r) => (setReasonRequest(null), resolve(r)) })),
   };
-  const list = useQuery('bookings/list', input, ['bookings', 'clients', 'properties']);
-  const total = list.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const now = new Date();
+  const runAction = (run: () => Promise<void>) =>
+    run().catch((e: unknown) => toast.show(e instanceof ApiError ? e.message : String(e), 'error'));
+  const menuItems = (rows: BookingRow[]): MenuItem[] =>
+    bookingActions.map((a) => {
+      const enabled = !a.multi && rows.length > 1 ? 'Sélectionnez un seul dossier.' : a.enabled(rows, actionEnv);
+      return { id: a.id, label: a.label, enabled, run: () => void runAction(() => a.run(rows, actionEnv)) };
+    });
+
+  const onOpen = useCallback((row: BookingRow) => navigate(dossierLink(row.id)), []);
+  const onMenu = useCallback((rows: BookingRow[], x: number, y: number) => setMenu({ rows, x, y }), []);
 
   return (
     <section aria-labelledby="dossiers-title" className="dossiers">
@@ -53,74 +119,88 @@ export function Dossiers({ agencyId }: { agencyId: string | null }) {
         <input
           ref={searchBox}
           type="search"
-          placeholder="Rechercher un dossier, un client, un logement…  Ctrl+F"
+          placeholder="N° dossier, client, e-mail, téléphone, logement…  Ctrl+F"
           aria-label="Rechercher"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
+          value={filters.search}
+          onChange={(e) => set({ search: e.target.value })}
         />
-        <select aria-label="Statut" value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
-          <option value="">Tous les statuts</option>
+        <button type="button" onClick={() => navigate(NEW_DOSSIER_LINK)} title="Ctrl+N">
+          Nouveau dossier
+        </button>
+        <output className="count" aria-live="polite">
+          {total === null ? 'Chargement…' : `${formatCount(total)} ${total > 1 ? 'dossiers' : 'dossier'}`}
+        </output>
+      </div>
+      <div className="filters" role="group" aria-label="Filtres">
+        {preset && (
+          <a className="chip" href={dossiersLink({})} title="Retirer ce filtre">
+            {PRESET_LABELS[preset]} ✕
+          </a>
+        )}
+        <select aria-label="Statut" value={filters.status} onChange={(e) => set({ status: e.target.value as Filters['status'] })}>
+          <option value="">Statut : tous</option>
           <option value="option">Options</option>
           <option value="confirmed">Confirmés</option>
           <option value="cancelled">Annulés</option>
         </select>
-        <output className="count" aria-live="polite">
-          {list.data ? `${formatCount(total)} ${total > 1 ? 'dossiers' : 'dossier'}` : 'Chargement…'}
-        </output>
+        <label>
+          Arrivée du
+          <input type="date" aria-label="Arrivée du" value={filters.arrivalFrom} onChange={(e) => set({ arrivalFrom: e.target.value })} />
+        </label>
+        <label>
+          au
+          <input type="date" aria-label="Arrivée au" value={filters.arrivalTo} onChange={(e) => set({ arrivalTo: e.target.value })} />
+        </label>
+        <select aria-label="Caut." value={filters.deposit} onChange={(e) => set({ deposit: e.target.value })}>
+          <option value="">Caut. : toutes</option>
+          <option value="unsecured">Caut. non sécurisée</option>
+          {DEPOSIT_STATES.filter((s) => s !== 'none').map((s) => (
+            <option key={s} value={s}>
+              {DEPOSIT_STATE_LABELS[s]}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Logement" value={filters.propertyId} onChange={(e) => set({ propertyId: e.target.value })}>
+          <option value="">Logement : tous</option>
+          {properties.data?.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.code} · {p.name}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Source" value={filters.source} onChange={(e) => set({ source: e.target.value })}>
+          <option value="">Source : toutes</option>
+          {Object.entries(SOURCE_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+        {(Object.keys(NO_FILTERS) as (keyof Filters)[]).some((k) => filters[k] !== NO_FILTERS[k]) && (
+          <button type="button" onClick={() => setFilters(NO_FILTERS)}>
+            Effacer les filtres
+          </button>
+        )}
       </div>
-      {list.error && (
+      {listError && (
         <p className="error" role="alert">
-          {list.error.message}
+          {listError}
         </p>
       )}
-      <table className="grid">
-        <thead>
-          <tr>
-            <th scope="col">N° dossier</th>
-            <th scope="col">Statut</th>
-            <th scope="col">Locataire</th>
-            <th scope="col">Logement</th>
-            <th scope="col">Arrivée</th>
-            <th scope="col">Départ</th>
-            <th scope="col" className="num">Nuits</th>
-            <th scope="col" className="num">Montant</th>
-            <th scope="col" className="num">Solde</th>
-            <th scope="col">Source</th>
-            {agencyId === null && <th scope="col">Agence</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {list.data?.rows.map((r) => (
-            <tr key={r.id}>
-              <td>{r.number}</td>
-              <td>{statusLabel(r, now)}</td>
-              <td>{r.clientName}</td>
-              <td>
-                {r.propertyCode} · {r.propertyName}
-              </td>
-              <td>{formatStayDate(r.arrival)}</td>
-              <td>{formatStayDate(r.departure)}</td>
-              <td className="num">{r.nights}</td>
-              <td className="num">{formatMoney(r.totalCents)}</td>
-              <td className="num">{formatMoney(r.balanceCents)}</td>
-              <td>{SOURCE_LABELS[r.source]}</td>
-              {agencyId === null && <td>{r.agencyName}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {list.data && total === 0 && <p className="notice">Aucun dossier ne correspond à cette recherche.</p>}
-      <div className="pager">
-        <button type="button" onClick={() => setPage((p) => p - 1)} disabled={page === 0}>
-          Précédent
-        </button>
-        <span>
-          Page {formatCount(page + 1)} sur {formatCount(pages)}
-        </span>
-        <button type="button" onClick={() => setPage((p) => p + 1)} disabled={page + 1 >= pages}>
-          Suivant
-        </button>
-      </div>
+      <BookingsGrid
+        query={query}
+        sorting={sorting}
+        onSortingChange={setSorting}
+        env={env}
+        onOpen={onOpen}
+        onMenu={onMenu}
+        onTotal={setTotal}
+        onError={setListError}
+      />
+      {total === 0 && <p className="notice">Aucun dossier ne correspond à ces critères.</p>}
+      {menu && <ContextMenu x={menu.x} y={menu.y} items={menuItems(menu.rows)} onClose={() => setMenu(null)} />}
+      {reasonRequest && <ReasonDialog request={reasonRequest} />}
+      {toast.view}
     </section>
   );
 }

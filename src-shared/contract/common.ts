@@ -40,3 +40,6 @@ export const paymentMethod = z.enum(['card', 'transfer', 'cheque', 'cash', 'holi
 export const civility = z.enum(['mr', 'mrs', 'none']);
 export const language = z.enum(['fr', 'en', 'de', 'es', 'it', 'nl']);
 export const commPreference = z.enum(['email', 'post', 'sms']).nullable();
+
+/** One contract entry: the input a caller sends and the output it gets back. */
+export const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });

@@ -47,7 +47,7 @@ export interface DepositFacts {
   depositSecuredAt: string | null;
   arrival: string;
   /** Amount asked, in cents (the dossier's own or the property default); null when unknown. */
-  amountCents: number | null;
+  depositAmountCents: number | null;
 }
 
 /** "12/07 14:32" from an instant, or "12/07" from a date-only value (Swikly sometimes sends one). */
@@ -65,7 +65,7 @@ function longSecuredAt(value: string, timeZone: string): string {
 
 /** What the "Caut." cell shows for a dossier. `today` is the agency's calendar date. */
 export function depositCell(facts: DepositFacts, today: string, timeZone: string = DEFAULT_TIME_ZONE): DepositCell {
-  const amount = facts.amountCents !== null ? `Caution ${formatMoney(facts.amountCents)}` : 'Caution';
+  const amount = facts.depositAmountCents !== null ? `Caution ${formatMoney(facts.depositAmountCents)}` : 'Caution';
   const state = facts.depositState;
   switch (state) {
     case 'none':

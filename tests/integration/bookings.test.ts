@@ -171,7 +171,7 @@ describe('dossiers through the contract', () => {
       const next = String(12 + i * 2).padStart(2, '0');
       await callOk(t.core, 'bookings/create', week({ arrival: `2026-08-${day}`, departure: `2026-08-${next}` }));
     }
-    const page = await callOk(t.core, 'bookings/list', { sort: { column: 'arrival', direction: 'asc' }, offset: 1, limit: 2 });
+    const page = await callOk(t.core, 'bookings/list', { sort: [{ column: 'arrival', direction: 'asc' }], offset: 1, limit: 2 });
     expect(page.total).toBe(5);
     expect(page.rows.map((r: any) => r.arrival)).toEqual(['2026-08-12', '2026-08-14']);
   });

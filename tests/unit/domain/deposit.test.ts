@@ -6,7 +6,7 @@ const facts = (over: Partial<DepositFacts>): DepositFacts => ({
   depositState: 'requested',
   depositSecuredAt: null,
   arrival: '2026-07-20',
-  amountCents: 50_000,
+  depositAmountCents: 50_000,
   ...over,
 });
 const TODAY = '2026-07-11';

@@ -1,0 +1,92 @@
+// WHERE clauses for the dossiers grid and the Accueil counters. Both go through here so that a
+// card saying "4 arrivées aujourd'hui" opens a grid of exactly those 4 dossiers.
+import type { ParsedInput } from '../../src-shared/contract';
+import type { BookingPreset } from '../../src-shared/contract/bookings';
+import { addDays, UNSECURED_DEPOSIT_STATES } from '../../src-shared/domain';
+import { clockFor } from './clock';
+import type { ServiceContext } from './context';
+
+export interface SqlWhere {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+const ACTIVE = `b.status IN ('option', 'confirmed')`;
+const UNSECURED = `b.deposit_state IN (${UNSECURED_DEPOSIT_STATES.map((s) => `'${s}'`).join(', ')})`;
+
+const PRESETS: Record<BookingPreset, (clock: { today: string; now: string }) => SqlWhere> = {
+  arrivals_today: ({ today }) => ({ sql: `${ACTIVE} AND b.arrival = @p_today`, params: { p_today: today } }),
+  arrivals_week: ({ today }) => ({
+    sql: `${ACTIVE} AND b.arrival >= @p_today AND b.arrival < @p_week`,
+    params: { p_today: today, p_week: addDays(today, 7) },
+  }),
+  departures_today: ({ today }) => ({ sql: `${ACTIVE} AND b.departure = @p_today`, params: { p_today: today } }),
+  options_48h: ({ now }) => ({
+    sql: `b.status = 'option' AND b.option_expires_at > @p_now AND b.option_expires_at <= @p_in48h`,
+    params: { p_now: now, p_in48h: new Date(Date.parse(now) + 48 * 3600_000).toISOString() },
+  }),
+  balance_due: ({ today }) => ({
+    sql: `${ACTIVE} AND b.balance_cents > 0 AND b.balance_due_date IS NOT NULL AND b.balance_due_date <= @p_today`,
+    params: { p_today: today },
+  }),
+  deposits_unsecured_7d: ({ today }) => ({
+    sql: `${ACTIVE} AND ${UNSECURED} AND b.arrival >= @p_today AND b.arrival < @p_week`,
+    params: { p_today: today, p_week: addDays(today, 7) },
+  }),
+};
+
+export function presetWhere(preset: BookingPreset, clock: { today: string; now: string }): SqlWhere {
+  return PRESETS[preset](clock);
+}
+
+/** The words of a search box: letters and digits, with the joiners of e-mails and numbers. */
+export function searchWords(search: string): string[] {
+  return (search.normalize('NFKC').match(/[\p{L}\p{N}]+(?:[@._'+-][\p{L}\p{N}]+)*/gu) ?? []).slice(0, 12);
+}
+
+/**
+ * Turns whatever a clerk typed into a safe FTS5 query: each word becomes a quoted prefix term, all
+ * required. Quotes, operators, `*` and SQL-looking text lose any meaning; emoji are dropped.
+ */
+export function toFtsQuery(search: string): string | null {
+  const terms = searchWords(search).map((w) => `"${w.replaceAll('"', '""')}"*`);
+  return terms.length > 0 ? terms.join(' ') : null;
+}
+
+export function bookingsWhere(ctx: ServiceContext, input: ParsedInput<'bookings/list'>): SqlWhere {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  const eq = (column: string, name: string, value: unknown) => {
+    if (value === null || value === undefined) return;
+    parts.push(`${column} = @${name}`);
+    params[name] = value;
+  };
+  eq('b.agency_id', 'agencyId', input.agencyId);
+  eq('b.status', 'status', input.status);
+  eq('b.property_id', 'propertyId', input.propertyId);
+  eq('b.source', 'source', input.source);
+  if (input.arrivalFrom) {
+    parts.push('b.arrival >= @arrivalFrom');
+    params.arrivalFrom = input.arrivalFrom;
+  }
+  if (input.arrivalTo) {
+    parts.push('b.arrival <= @arrivalTo');
+    params.arrivalTo = input.arrivalTo;
+  }
+  if (input.deposit === 'unsecured') parts.push(`${ACTIVE} AND ${UNSECURED}`);
+  else eq('b.deposit_state', 'deposit', input.deposit);
+  if (input.preset) {
+    const p = presetWhere(input.preset, clockFor(ctx, input.agencyId));
+    parts.push(p.sql);
+    Object.assign(params, p.params);
+  }
+  const fts = toFtsQuery(input.search);
+  if (fts) {
+    parts.push(
+      `b.id IN (SELECT s.booking_id FROM booking_search s WHERE s.rowid IN
+         (SELECT rowid FROM bookings_fts WHERE bookings_fts MATCH @fts))`,
+    );
+    params.fts = fts;
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}

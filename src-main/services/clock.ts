@@ -1,0 +1,17 @@
+import { eq } from 'drizzle-orm';
+import { AppError } from '../../src-shared/contract';
+import { DEFAULT_TIME_ZONE, stayDateInZone } from '../../src-shared/domain';
+import { agencies } from '../db/schema';
+import { nowIso, type ServiceContext } from './context';
+
+export function agencyTimeZone(ctx: ServiceContext, agencyId: string | null): string {
+  if (!agencyId) return DEFAULT_TIME_ZONE;
+  const row = ctx.db.select({ tz: agencies.timeZone }).from(agencies).where(eq(agencies.id, agencyId)).get();
+  if (!row) throw new AppError('not_found', 'Agence introuvable : elle a peut-être été supprimée. Choisissez une autre agence.');
+  return row.tz;
+}
+
+/** The agency's "today" (its calendar date) and "now", which stay dates and presets are relative to. */
+export function clockFor(ctx: ServiceContext, agencyId: string | null) {
+  return { today: stayDateInZone(ctx.now(), agencyTimeZone(ctx, agencyId)), now: nowIso(ctx) };
+}
