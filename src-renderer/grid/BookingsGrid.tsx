@@ -88,18 +88,25 @@ export function BookingsGrid(props: GridProps) {
     getCoreRowModel: getCoreRowModel(),
     manualSorting: true,
     manualFiltering: true,
-    enableMultiSort: true,
-    maxMultiSortColCount: 3,
-    isMultiSortEvent: (e) => (e as MouseEvent).shiftKey,
     columnResizeMode: 'onChange',
     state: { sorting: props.sorting, ...layout },
-    onSortingChange: (u) => props.onSortingChange(typeof u === 'function' ? u(props.sorting) : u),
     onColumnOrderChange: (u) => setLayout((l) => ({ ...l, columnOrder: typeof u === 'function' ? u(l.columnOrder) : u })),
     onColumnSizingChange: (u) => setLayout((l) => ({ ...l, columnSizing: typeof u === 'function' ? u(l.columnSizing) : u })),
     onColumnVisibilityChange: (u) =>
       setLayout((l) => ({ ...l, columnVisibility: typeof u === 'function' ? u(l.columnVisibility) : u })),
   });
   const columns = table.getVisibleLeafColumns();
+
+  /** Click: sort on this column (again: reverse). Shift+click: add or reverse a further key (3 at most). */
+  const toggleSort = (id: string, further: boolean) => {
+    const current = props.sorting;
+    const existing = current.find((s) => s.id === id);
+    if (further) {
+      props.onSortingChange(existing ? current.map((s) => (s.id === id ? { ...s, desc: !s.desc } : s)) : [...current, { id, desc: false }].slice(-3));
+    } else {
+      props.onSortingChange([{ id, desc: existing && current.length === 1 ? !existing.desc : false }]);
+    }
+  };
   const width = columns.reduce((w, c) => w + c.getSize(), 0);
 
   const virtualizer = useVirtualizer({
@@ -235,7 +242,7 @@ export function BookingsGrid(props: GridProps) {
                   style={{ width: h.getSize() }}
                   aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
                 >
-                  <button type="button" className="sort" tabIndex={-1} onClick={h.column.getToggleSortingHandler()} title="Trier (Maj+clic : critère supplémentaire)">
+                  <button type="button" className="sort" tabIndex={-1} onClick={(e) => toggleSort(h.column.id, e.shiftKey)} title="Trier (Maj+clic : critère supplémentaire)">
                     {String(h.column.columnDef.header)}
                     {sorted && (
                       <span aria-hidden="true" className="sort-mark">

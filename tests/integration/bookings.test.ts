@@ -178,7 +178,9 @@ describe('dossiers through the contract', () => {
 
   it('tells listeners which tables changed after a commit', async () => {
     const seen: string[][] = [];
-    t.core.onEvent((_e, data) => seen.push(data.tables));
+    t.core.onEvent((event, data) => {
+      if (event === 'changed' && 'tables' in data) seen.push(data.tables);
+    });
     await callOk(t.core, 'bookings/create', week());
     expect(seen).toEqual([['bookings', 'pricing_lines']]);
   });

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /** Locators of the window; tests read as what the clerk does. */
 export class Workstation {
@@ -24,13 +24,39 @@ export class Workstation {
 export class DossiersScreen {
   constructor(readonly page: Page) {}
 
+  grid = () => this.page.getByRole('grid', { name: 'Dossiers' });
   search = () => this.page.getByRole('searchbox', { name: 'Rechercher' });
+  filter = (name: 'Statut' | 'Caut.' | 'Logement' | 'Source') => this.page.getByRole('group', { name: 'Filtres' }).getByRole('combobox', { name });
   count = () => this.page.locator('output.count');
-  rows = () => this.page.locator('table.grid tbody tr');
-  cell = (row: number, column: number) => this.rows().nth(row).locator('td').nth(column);
+  /** Loaded body rows, in display order. */
+  rows = () => this.grid().locator('.grid-body [role="row"]:not(.loading)');
+  header = (name: string) => this.grid().getByRole('columnheader', { name: new RegExp(`^${name}`) });
+  menu = () => this.page.getByRole('menu', { name: 'Actions sur le dossier' });
+  menuItem = (name: string) => this.menu().getByRole('menuitem', { name });
+  toast = () => this.page.locator('.toast');
+
+  async columnIndex(name: string): Promise<number> {
+    const names = await this.grid().getByRole('columnheader').allTextContents();
+    const index = names.findIndex((n) => n.startsWith(name));
+    if (index < 0) throw new Error(`no column ${name} in ${names.join(', ')}`);
+    return index;
+  }
+
+  /** Texts of one column over the loaded rows. */
+  async columnTexts(name: string): Promise<string[]> {
+    const i = await this.columnIndex(name);
+    return this.rows().locator(`[role="gridcell"]:nth-child(${i + 1})`).allTextContents();
+  }
+
+  cell = (row: number, column: number) => this.rows().nth(row).locator('[role="gridcell"]').nth(column);
+
+  async cellText(row: number, column: string): Promise<string> {
+    return (await this.cell(row, await this.columnIndex(column)).textContent()) ?? '';
+  }
 
   /** The displayed "12 345 dossiers" as a number. */
   async total(): Promise<number> {
+    await expect(this.count()).toHaveText(/dossier/);
     const text = (await this.count().textContent()) ?? '';
     return Number(text.replace(/\D/g, ''));
   }
