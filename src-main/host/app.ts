@@ -3,6 +3,8 @@ import type { EventName, EventPayload } from '../../src-shared/contract';
 import { openDatabase, type OpenedDatabase } from '../db/open';
 import { handlers, type ServiceContext } from '../services';
 import { lapseExpiredOptions } from '../services/bookings-commands';
+import { clockStartingAt, systemClock } from '../sync/clock';
+import { createSyncEngine, type SyncEngine, type SyncSetup } from '../sync/engine';
 import { createDispatch, type Dispatch } from './dispatch';
 
 export interface AppCoreOptions {
@@ -13,6 +15,8 @@ export interface AppCoreOptions {
   /** Pins the clock (demos, tests); otherwise the system clock. */
   pinnedNow?: Date;
   nativeBinding?: string;
+  /** Remotes, pollers, clock and pace of the sync engine (tests and, later, integration settings). */
+  sync?: SyncSetup;
 }
 
 export type EventListener = <E extends EventName>(event: E, data: EventPayload<E>) => void;
@@ -20,6 +24,7 @@ export type EventListener = <E extends EventName>(event: E, data: EventPayload<E
 export interface AppCore {
   database: OpenedDatabase;
   ctx: ServiceContext;
+  sync: SyncEngine;
   dispatch: Dispatch;
   onEvent(listener: EventListener): () => void;
   close(): void;
@@ -44,6 +49,13 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   });
   const listeners = new Set<EventListener>();
   const pinned = options.pinnedNow;
+  const sync = createSyncEngine({
+    clock: pinned ? clockStartingAt(pinned) : systemClock,
+    ...options.sync,
+    sqlite: database.sqlite,
+    notify: (tables) => listeners.forEach((l) => l('changed', { tables })),
+    emitStatus: (status) => listeners.forEach((l) => l('sync/status', status)),
+  });
   const ctx: ServiceContext = {
     sqlite: database.sqlite,
     db: database.db,
@@ -52,7 +64,11 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     workstationUser: workstationUser(),
     host: options.host,
     version: options.version,
-    notify: (tables) => listeners.forEach((l) => l('changed', { tables })),
+    sync,
+    notify: (tables) => {
+      listeners.forEach((l) => l('changed', { tables }));
+      if (tables.includes('outbox')) sync.changed();
+    },
   };
   const sweep = () => {
     try {
@@ -64,9 +80,12 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   sweep();
   const timer = setInterval(sweep, LAPSE_SWEEP_MS);
   timer.unref();
+  // Starts after a delay, so no remote call competes with the first window.
+  sync.start();
   return {
     database,
     ctx,
+    sync,
     dispatch: createDispatch(handlers, ctx),
     onEvent(listener) {
       listeners.add(listener);
@@ -74,6 +93,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     },
     close() {
       clearInterval(timer);
+      sync.stop();
       listeners.clear();
       database.close();
     },

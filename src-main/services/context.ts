@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { MethodName, Output, ParsedInput } from '../../src-shared/contract';
 import type { Db } from '../db/open';
+import type { SyncPort } from '../sync/engine';
 
 /** What every use case receives: the database, the clock and a way to tell screens what changed. */
 export interface ServiceContext {
@@ -14,6 +15,8 @@ export interface ServiceContext {
   version: string;
   /** Called after commit with the tables that changed. */
   notify(tables: string[]): void;
+  /** The sync engine: its clock stamps outbox rows (enqueue), its status feeds the status bar. */
+  sync: SyncPort;
 }
 
 export type Handler<M extends MethodName> = (

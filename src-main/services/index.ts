@@ -2,12 +2,14 @@ import { agencyHandlers } from './agencies';
 import { bookingCommandHandlers } from './bookings-commands';
 import { bookingQueryHandlers } from './bookings-query';
 import type { Handlers } from './context';
+import { syncHandlers } from './sync';
 
 /** Every contract method's use case; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
   ...agencyHandlers,
   ...bookingQueryHandlers,
   ...bookingCommandHandlers,
+  ...syncHandlers,
 };
 
 export type { Handlers, ServiceContext } from './context';

@@ -2,10 +2,12 @@
 // Transports (Electron IPC, HTTP on 127.0.0.1) carry it unchanged; dispatch parses both ways.
 import { z } from 'zod';
 import { bookingMethods } from './bookings';
+import { syncEvents, syncMethods } from './sync';
 import { civility, commPreference, empty, id, language, method, text } from './common';
 
 export * from './errors';
 export * from './bookings';
+export * from './sync';
 
 export const agencySchema = z.object({
   id,
@@ -91,11 +93,13 @@ export const contract = {
     z.object({ id }),
   ),
   ...bookingMethods,
+  ...syncMethods,
 } as const;
 
 export const events = {
   /** Tables whose rows changed; screens showing them refetch what they display. */
   changed: z.object({ tables: z.array(z.string()) }),
+  ...syncEvents,
 } as const;
 
 export type Contract = typeof contract;

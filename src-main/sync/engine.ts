@@ -1,0 +1,206 @@
+// The sync engine: one HTTP client, rate limiter and connectivity entry per remote, the outbox
+// worker and the pollers sharing them, and the status the renderer shows. Created with the app
+// core; it makes no remote call at start, and its first look at the outbox comes after a delay.
+import type Database from 'better-sqlite3';
+import type { SyncStatus } from '../../src-shared/contract/sync';
+import { systemClock, type SyncClock } from './clock';
+import { Connectivity, type RemoteState } from './connectivity';
+import { createHttpClient, type HttpClient, type RemoteEndpoint } from './http';
+import { statements } from './outbox';
+import { DEFAULT_BACKOFF, type BackoffOptions } from './policy';
+import { PollerRunner, type Poller, type PollReport } from './pollers';
+import { TokenBucket, type RateLimit } from './rate-limit';
+import { OutboxWorker } from './worker';
+
+export interface RemoteSetup extends RemoteEndpoint {
+  rate: RateLimit;
+  /** A light request proving the remote answers (GET /ping…); any HTTP answer counts as reachable. */
+  probe(http: HttpClient, signal: AbortSignal): Promise<unknown>;
+}
+
+export interface SyncSetup {
+  remotes?: RemoteSetup[];
+  pollers?: Poller[];
+  clock?: SyncClock;
+  /** Operations in flight at once, all remotes together. */
+  concurrency?: number;
+  backoff?: Partial<BackoffOptions>;
+  probeBackoff?: Partial<BackoffOptions>;
+  /** Lets the first window paint before the engine reads the outbox or polls. */
+  startDelayMs?: number;
+  fetch?: typeof fetch;
+  /** Coalesces status events and outbox notifications during a drain. */
+  statusDebounceMs?: number;
+}
+
+/** What services see of the engine (ServiceContext.sync). */
+export interface SyncPort {
+  /** The engine's clock: stamps of outbox rows. */
+  now(): Date;
+  /** Rows were enqueued, retried or cancelled: look for work and refresh the status. */
+  changed(): void;
+  status(): SyncStatus;
+  remoteLabel(remote: string): string;
+  remoteState(remote: string): RemoteState | 'unconfigured';
+  /** Probe an offline remote now (staff asked to retry). */
+  probeNow(remote: string): void;
+}
+
+export interface SyncEngine extends SyncPort {
+  start(): void;
+  stop(): void;
+  pollNow(name: string): Promise<PollReport>;
+  inFlight(): number;
+}
+
+export interface SyncEngineOptions extends SyncSetup {
+  sqlite: Database.Database;
+  /** Tables changed by the engine (after commit). */
+  notify(tables: string[]): void;
+  emitStatus(status: SyncStatus): void;
+  log?(message: string, error: unknown): void;
+}
+
+/** Names of remotes whose integration may not be configured on this desk yet. */
+const KNOWN_LABELS: Record<string, string> = {
+  swikly: 'Swikly',
+  elloha: 'elloha',
+  smtp: "Serveur d'e-mails",
+  letters: 'Courrier postal',
+};
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? ((m, e) => console.error(m, e));
+  const backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
+  const probeBackoff = { ...DEFAULT_BACKOFF, baseMs: 1_000, maxMs: 60_000, ...options.probeBackoff };
+  const setups = options.remotes ?? [];
+  const debounceMs = options.statusDebounceMs ?? 250;
+
+  let pendingTables = new Set<string>();
+  let statusTimer: NodeJS.Timeout | null = null;
+  let stopped = false;
+  const flushStatus = () => {
+    statusTimer = null;
+    if (stopped) return;
+    const tables = [...pendingTables];
+    pendingTables = new Set();
+    if (tables.length) options.notify(tables);
+    options.emitStatus(engine.status());
+  };
+  // Real time on purpose: this only paces screen refreshes, it decides nothing.
+  const statusSoon = (tables: string[] = []) => {
+    tables.forEach((t) => pendingTables.add(t));
+    if (statusTimer || stopped) return;
+    statusTimer = setTimeout(flushStatus, debounceMs);
+    statusTimer.unref();
+  };
+
+  const connectivity = new Connectivity({
+    clock,
+    backoff: probeBackoff,
+    probe: async (name) => {
+      const remote = remotes.get(name);
+      if (remote) await remote.setup.probe(remote.http, AbortSignal.timeout(remote.setup.timeoutMs ?? 15_000));
+    },
+    onChange: (_remote, state) => {
+      statusSoon();
+      if (state !== 'offline') worker.wake();
+    },
+  });
+
+  const remotes = new Map(
+    setups.map((setup) => {
+      const limiter = new TokenBucket(setup.rate, clock);
+      const http = createHttpClient(setup, {
+        fetch: options.fetch,
+        limiter,
+        now: () => clock.now(),
+        onOutcome: (outcome, error) =>
+          outcome === 'reachable' ? connectivity.reachable(setup.name) : connectivity.unreachable(setup.name, error!),
+      });
+      return [setup.name, { setup, http, limiter }] as const;
+    }),
+  );
+
+  const worker = new OutboxWorker({
+    sqlite: options.sqlite,
+    clock,
+    connectivity,
+    remotes: [...remotes.values()].map((r) => ({ name: r.setup.name, http: r.http, limiter: r.limiter })),
+    concurrency: options.concurrency ?? 8,
+    backoff,
+    onChanged: (tables) => statusSoon(tables),
+    log,
+  });
+
+  const pollers = new PollerRunner({
+    sqlite: options.sqlite,
+    clock,
+    connectivity,
+    http: (name) => remotes.get(name)?.http,
+    pollers: options.pollers ?? [],
+    backoff: { ...backoff, baseMs: 5_000 },
+    // One poll applies its batch in one transaction: tell screens at once, there is no storm to coalesce.
+    onChanged: (tables) => options.notify(tables),
+    log,
+  });
+
+  const remoteLabel = (name: string) => remotes.get(name)?.setup.label ?? KNOWN_LABELS[name] ?? name;
+
+  const engine: SyncEngine = {
+    now: () => clock.now(),
+    changed() {
+      worker.wake();
+      statusSoon();
+    },
+    status() {
+      const counts = statements(options.sqlite).counts.all() as { remote: string; state: string; n: number }[];
+      const per = new Map<string, { pending: number; failed: number }>();
+      let pending = 0;
+      let failed = 0;
+      for (const c of counts) {
+        const entry = per.get(c.remote) ?? { pending: 0, failed: 0 };
+        if (c.state === 'failed') {
+          entry.failed += c.n;
+          failed += c.n;
+        } else {
+          entry.pending += c.n;
+          pending += c.n;
+        }
+        per.set(c.remote, entry);
+      }
+      const lights = [...remotes.values()].map(({ setup }) => {
+        const d = connectivity.describe(setup.name);
+        return {
+          name: setup.name,
+          label: setup.label,
+          state: d.state,
+          pending: per.get(setup.name)?.pending ?? 0,
+          failed: per.get(setup.name)?.failed ?? 0,
+          lastError: d.lastError,
+          changedAt: d.changedAt?.toISOString() ?? null,
+        };
+      });
+      return { online: lights.every((l) => l.state !== 'offline'), pending, failed, remotes: lights };
+    },
+    remoteLabel,
+    remoteState: (name) => (remotes.has(name) ? connectivity.state(name) : 'unconfigured'),
+    probeNow: (name) => connectivity.probeNow(name),
+    start() {
+      const delay = options.startDelayMs ?? 2_000;
+      worker.start(delay);
+      pollers.start(delay);
+    },
+    stop() {
+      stopped = true;
+      if (statusTimer) clearTimeout(statusTimer);
+      pollers.stop();
+      connectivity.stop();
+      worker.stop();
+    },
+    pollNow: (name) => pollers.pollNow(name),
+    inFlight: () => worker.inFlight(),
+  };
+  return engine;
+}

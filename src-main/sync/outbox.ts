@@ -1,0 +1,107 @@
+// The outbox table's SQL: enqueue inside the business transaction, and the few state changes the
+// worker and staff make. Statements are prepared once per database (enqueue is on hot paths).
+import type Database from 'better-sqlite3';
+import { uuidv7 } from '../db/ids';
+import { operationKind, type OperationKind } from './kinds';
+
+export type OutboxState = 'pending' | 'in_flight' | 'done' | 'failed' | 'cancelled';
+
+export interface OutboxRow {
+  id: string;
+  kind: string;
+  remote: string;
+  lane: string;
+  bookingId: string | null;
+  payload: string;
+  idempotencyKey: string;
+  attempts: number;
+  reconcileFirst: number;
+}
+
+/** A lane is blocked by any earlier row that is not finished: pending, in flight or parked. */
+const LANE_IS_FREE = `NOT EXISTS (SELECT 1 FROM outbox p WHERE p.lane = o.lane AND p.id < o.id AND p.state IN ('pending', 'in_flight', 'failed'))`;
+
+const ROW_COLUMNS = `o.id, o.kind, o.remote, o.lane, o.booking_id AS bookingId, o.payload,
+  o.idempotency_key AS idempotencyKey, o.attempts, o.reconcile_first AS reconcileFirst`;
+
+function prepareAll(sqlite: Database.Database) {
+  const p = (sql: string) => sqlite.prepare(sql);
+  return {
+    insert: p(`INSERT INTO outbox (id, kind, remote, lane, booking_id, payload, idempotency_key, state, next_attempt_at, created_at, updated_at)
+      VALUES (@id, @kind, @remote, @lane, @bookingId, @payload, @idempotencyKey, 'pending', @at, @at, @at)
+      ON CONFLICT (idempotency_key) DO NOTHING`),
+    byKey: p(`SELECT id FROM outbox WHERE idempotency_key = ?`),
+    recover: p(`UPDATE outbox SET state = 'pending', reconcile_first = 1, next_attempt_at = @at, updated_at = @at WHERE state = 'in_flight'`),
+    dueHeads: p(`SELECT ${ROW_COLUMNS} FROM outbox o
+      WHERE o.state = 'pending' AND o.remote = @remote AND o.next_attempt_at <= @at AND ${LANE_IS_FREE}
+      ORDER BY o.next_attempt_at, o.id LIMIT @limit`),
+    nextHeadDue: p(`SELECT min(o.next_attempt_at) AS at FROM outbox o WHERE o.state = 'pending' AND o.remote = @remote AND ${LANE_IS_FREE}`),
+    claim: p(`UPDATE outbox SET state = 'in_flight', attempts = attempts + 1, updated_at = @at WHERE id = @id AND state = 'pending'`),
+    done: p(`UPDATE outbox SET state = 'done', result = @result, completed_at = @at, updated_at = @at, reconcile_first = 0,
+      last_error_code = NULL, last_error = NULL WHERE id = @id AND state = 'in_flight'`),
+    reschedule: p(`UPDATE outbox SET state = 'pending', next_attempt_at = @next, reconcile_first = @reconcileFirst,
+      last_error_code = @code, last_error = @message, updated_at = @at WHERE id = @id AND state = 'in_flight'`),
+    park: p(`UPDATE outbox SET state = 'failed', last_error_code = @code, last_error = @message, updated_at = @at
+      WHERE id = @id AND state IN ('pending', 'in_flight')`),
+    counts: p(`SELECT remote, state, count(*) AS n FROM outbox WHERE state IN ('pending', 'in_flight', 'failed') GROUP BY remote, state`),
+  };
+}
+
+type Statements = ReturnType<typeof prepareAll>;
+const cache = new WeakMap<Database.Database, Statements>();
+
+export function statements(sqlite: Database.Database): Statements {
+  let s = cache.get(sqlite);
+  if (!s) {
+    s = prepareAll(sqlite);
+    cache.set(sqlite, s);
+  }
+  return s;
+}
+
+export interface EnqueueInput<P> {
+  kind: OperationKind<P, any> | string;
+  /** Operations of one lane never overtake each other: use one lane per dossier ('booking:<id>'). */
+  lane: string;
+  payload: P;
+  /** The dossier it belongs to, shown on the Synchronisation screen. */
+  bookingId?: string | null;
+  /** Enqueueing twice with the same key is a no-op (a double click, a replayed batch). */
+  idempotencyKey?: string;
+}
+
+/** The part of the service context enqueue needs: the database and the engine's clock. */
+export interface EnqueueContext {
+  sqlite: Database.Database;
+  sync: { now(): Date };
+}
+
+/**
+ * Adds an operation to the outbox. Must run inside the transaction of the business change that
+ * wants the remote effect, so the effect is queued if and only if the change is committed.
+ */
+export function enqueue<P>(ctx: EnqueueContext, input: EnqueueInput<P>): { id: string; created: boolean } {
+  if (!ctx.sqlite.inTransaction) {
+    throw new Error('enqueue() must run inside the transaction of the business change (ctx.sqlite.transaction)');
+  }
+  const name = typeof input.kind === 'string' ? input.kind : input.kind.kind;
+  const kind = operationKind(name);
+  if (!kind) throw new Error(`Unknown operation kind '${name}': register it before enqueueing`);
+  const payload = kind.payload.parse(input.payload);
+  const now = ctx.sync.now();
+  const id = uuidv7(now.getTime());
+  const idempotencyKey = input.idempotencyKey ?? id;
+  const s = statements(ctx.sqlite);
+  const inserted = s.insert.run({
+    id,
+    kind: name,
+    remote: kind.remote,
+    lane: input.lane,
+    bookingId: input.bookingId ?? null,
+    payload: JSON.stringify(payload),
+    idempotencyKey,
+    at: now.toISOString(),
+  });
+  if (inserted.changes === 1) return { id, created: true };
+  return { id: (s.byKey.get(idempotencyKey) as { id: string }).id, created: false };
+}
