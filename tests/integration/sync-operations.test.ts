@@ -137,7 +137,6 @@ describe('the sync contract', () => {
     desk.core.onEvent((event, data) => event === 'sync/status' && seen.push(data));
     await control.down();
     enqueueEchoes(desk.core, [{ key: 'k', lane: 'L', n: 1 }]);
-    desk.core.ctx.notify(['outbox']);
     await until(() => seen.some((s) => !s.online), 'an offline status event');
     expect(seen.at(-1)).toMatchObject({ online: false, pending: 1, failed: 0, remotes: [{ name: 'echo', state: 'offline', lastError: expect.stringMatching(/^Écho est injoignable/) }] });
   });

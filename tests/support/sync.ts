@@ -15,7 +15,7 @@ export interface SyncDesk {
 }
 
 /** A desk whose only remote is the fake, on a fake clock; the engine starts at once. */
-export function openSyncDesk(fakeUrl: string, setup: SyncSetup = {}, dir = tempDir()): SyncDesk {
+export function openSyncDesk(fakeUrl: string, setup: SyncSetup = {}, dir: { dir: string; cleanup(): void } = tempDir()): SyncDesk {
   const clock = new FakeClock('2026-07-01T08:00:00Z');
   const dbFile = join(dir.dir, 'comptoir.db');
   const core = createAppCore({
@@ -44,11 +44,13 @@ export interface Echo {
   bookingId?: string;
 }
 
-/** Enqueues echoes the way a use case does: inside one business transaction. */
+/** Enqueues echoes the way a use case does: inside one business transaction, then notify. */
 export function enqueueEchoes(core: AppCore, echoes: Echo[]): string[] {
-  return core.ctx.sqlite.transaction(() =>
+  const ids = core.ctx.sqlite.transaction(() =>
     echoes.map((e) => enqueue(core.ctx, { kind: echoKind, lane: e.lane, bookingId: e.bookingId ?? null, payload: { key: e.key, lane: e.lane, n: e.n } }).id),
   )();
+  core.ctx.notify(['outbox']);
+  return ids;
 }
 
 /** `lanes` lanes of `perLane` echoes each, interleaved as a day's work would be. */
@@ -84,7 +86,7 @@ export function duplicatesAndDisorder(records: { key: string; lane: string; n: n
 }
 
 /** One agency, property, client and dossier, inserted directly: enough for an operation to name its dossier. */
-export function seedDossier(core: AppCore, number = '2026-000001'): string {
+export function seedDossier(core: AppCore, number = '2026-000001', arrival = '2026-07-11', depositState = 'none'): string {
   const at = '2026-07-01T08:00:00.000Z';
   const ids = { agency: uuidv7(), property: uuidv7(), client: uuidv7(), booking: uuidv7() };
   const db = core.ctx.sqlite;
@@ -92,8 +94,8 @@ export function seedDossier(core: AppCore, number = '2026-000001'): string {
   db.prepare(`INSERT INTO properties (id, agency_id, code, name, capacity, created_at, updated_at) VALUES (?, ?, 'SAB-001', 'Villa Les Mouettes', 6, ?, ?)`).run(ids.property, ids.agency, at, at);
   db.prepare(`INSERT INTO clients (id, agency_id, last_name, created_at, updated_at) VALUES (?, ?, 'Martin', ?, ?)`).run(ids.client, ids.agency, at, at);
   db.prepare(
-    `INSERT INTO bookings (id, agency_id, number, property_id, client_id, status, source, arrival, departure, nights, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, 'confirmed', 'counter', '2026-07-11', '2026-07-18', 7, ?, ?)`,
-  ).run(ids.booking, ids.agency, number, ids.property, ids.client, at, at);
+    `INSERT INTO bookings (id, agency_id, number, property_id, client_id, status, source, arrival, departure, nights, deposit_state, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, 'confirmed', 'counter', ?, date(?, '+7 days'), 7, ?, ?, ?)`,
+  ).run(ids.booking, ids.agency, number, ids.property, ids.client, arrival, arrival, depositState, at, at);
   return ids.booking;
 }

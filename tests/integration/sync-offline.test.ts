@@ -1,0 +1,77 @@
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FakeControl, startFakeRemote, type FakeRemote } from '../fakes/remote-server';
+import { tempDir } from '../support/app';
+import { driveFor, driveUntil } from '../support/fake-clock';
+import { allDone, duplicatesAndDisorder, echoBatch, enqueueEchoes, openSyncDesk, outboxStates } from '../support/sync';
+
+let fake: FakeRemote;
+let control: FakeControl;
+
+beforeEach(async () => {
+  fake = await startFakeRemote();
+  control = new FakeControl(fake.url);
+});
+afterEach(() => fake.close());
+
+describe('a desk that loses the network', () => {
+  it('waits an hour offline without parking or hammering anything, then drains everything once back', async () => {
+    const desk = openSyncDesk(fake.url);
+    try {
+      await control.down();
+      enqueueEchoes(desk.core, echoBatch(4, 5));
+      await driveUntil(desk.clock, () => !desk.core.sync.status().online, { stepMs: 0, what: 'offline' });
+
+      await driveFor(desk.clock, 3_600_000, { stepMs: 30_000 });
+      const during = await control.state();
+      expect(desk.core.sync.status()).toMatchObject({ online: false, pending: 20, failed: 0 });
+      expect(during.records).toHaveLength(0);
+      // Only the first heads were tried; then nothing but the light probe, backing off to once a minute.
+      const maxAttempts = (desk.core.ctx.sqlite.prepare(`SELECT max(attempts) AS n FROM outbox`).get() as { n: number }).n;
+      expect(maxAttempts).toBe(1);
+      expect(during.requests['GET /ping']).toBeGreaterThanOrEqual(50);
+      expect(during.requests['GET /ping']).toBeLessThanOrEqual(75);
+
+      await control.down(false);
+      const spent = await driveUntil(desk.clock, allDone(desk.core, 20), { stepMs: 1_000, what: 'drain after the outage' });
+      expect(spent).toBeLessThanOrEqual(2 * 60_000);
+      const { records } = await control.state();
+      expect(records).toHaveLength(20);
+      expect(duplicatesAndDisorder(records)).toEqual({ duplicates: [], outOfOrder: [] });
+      expect(desk.core.sync.status()).toMatchObject({ online: true, pending: 0, failed: 0 });
+    } finally {
+      desk.close();
+    }
+  });
+});
+
+describe('a desk that stopped in the middle of a drain', () => {
+  it('looks up operations found in flight before sending anything again', async () => {
+    const dir = tempDir();
+    try {
+      const idle = openSyncDesk(fake.url, { startDelayMs: 1e9 }, dir);
+      enqueueEchoes(idle.core, [
+        { key: 'sent', lane: 'A', n: 1 },
+        { key: 'lost', lane: 'B', n: 1 },
+      ]);
+      const dbFile = idle.dbFile;
+      idle.core.close();
+      // As a crash would leave them: both claimed, and only the first reached the remote.
+      const db = new Database(dbFile);
+      db.prepare(`UPDATE outbox SET state = 'in_flight', attempts = 1`).run();
+      db.close();
+      await fetch(`${fake.url}/echo`, { method: 'POST', body: JSON.stringify({ key: 'sent', lane: 'A', n: 1 }) });
+
+      const desk = openSyncDesk(fake.url, {}, dir);
+      await driveUntil(desk.clock, allDone(desk.core, 2), { stepMs: 500 });
+      const state = await control.state();
+      expect(state.records.map((r) => r.key)).toEqual(['sent', 'lost']);
+      expect(state.requests['POST /echo']).toBe(2);
+      expect(state.requests['GET /echo']).toBe(2);
+      expect(outboxStates(desk.core)).toEqual({ done: 2 });
+      desk.core.close();
+    } finally {
+      dir.cleanup();
+    }
+  });
+});
