@@ -122,6 +122,7 @@ export function createHttpClient(remote: RemoteEndpoint, options: HttpClientOpti
 
     try {
       await options.limiter?.take(request.signal);
+      request.signal?.throwIfAborted();
     } catch {
       return fail(new RemoteError('aborted', remote.name, remoteMessages.aborted(remote.label)));
     }
