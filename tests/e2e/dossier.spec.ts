@@ -18,7 +18,7 @@ test('a clerk creates a dossier for a new client and lands on it with the Tarifi
   await expect(clerk.screen.pricingTotal()).toHaveText(euros(expected));
   await expect(clerk.screen.pricingLines().first().getByLabel('Libellé (ligne 1)')).toHaveValue('Loyer');
   await clerk.typeNewClient({ lastName: 'Zébulon', firstName: 'Léa', email: 'lea.zebulon@example.fr' });
-  await clerk.create();
+  await clerk.createWithEnter();
 
   const dossier = new DossierPage(page);
   await expect(dossier.heading()).toHaveText(/^Dossier 2026-\d{6}$/);

@@ -7,12 +7,15 @@ export function CancelDialog({
   number,
   dirty,
   busy,
+  failure,
   onCancel,
   onClose,
 }: {
   number: string;
   dirty: boolean;
   busy: boolean;
+  /** Why main refused the cancellation, shown here since the dialog covers the screen. */
+  failure: string | null;
   onCancel(reason: string): void;
   onClose(): void;
 }) {
@@ -49,6 +52,11 @@ export function CancelDialog({
           {...describedBy(`${id}-error`, error)}
         />
         <FieldError id={`${id}-error`} message={error} />
+        {failure && (
+          <p className="error" role="alert">
+            {failure}
+          </p>
+        )}
         <div className="dossier-dialog-actions">
           <button type="button" onClick={onClose}>
             Garder le dossier

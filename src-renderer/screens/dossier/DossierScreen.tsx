@@ -169,6 +169,7 @@ function DossierView({ detail, reload }: { detail: BookingDetail; reload: () => 
           number={detail.number}
           dirty={editor.dirty}
           busy={editor.busy}
+          failure={editor.alert}
           onClose={() => setCancelling(false)}
           onCancel={(reason) => void editor.cancel(reason).then((ok) => ok && setCancelling(false))}
         />

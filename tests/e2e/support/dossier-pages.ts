@@ -160,6 +160,11 @@ export class NewDossierClerk {
   async create() {
     await this.screen.createButton().click();
   }
+
+  /** Enter in any field submits the form, as at the counter with a guest waiting. */
+  async createWithEnter() {
+    await this.page.keyboard.press('Enter');
+  }
 }
 
 export interface SeededDossier {
