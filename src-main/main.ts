@@ -1,10 +1,9 @@
 // Thin Electron shell: opens the database before any window, then one locked-down window.
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppError } from '../src-shared/contract';
-import { DEFAULT_DEMO_BOOKINGS, seedDemo } from './demo/generate';
+import { DEFAULT_DEMO_BOOKINGS } from './demo/generate';
 import { createAppCore, type AppCore } from './host/app';
 import { attachIpc, sendEvent } from './host/ipc';
 
@@ -15,7 +14,6 @@ let core: AppCore | null = null;
 
 function openCore(): AppCore {
   const dbFile = join(app.getPath('userData'), 'comptoir.db');
-  const firstRun = !existsSync(dbFile);
   const opened = createAppCore({
     dbFile,
     migrationsDir: join(appRoot, 'migrations'),
@@ -23,7 +21,8 @@ function openCore(): AppCore {
     version: app.getVersion(),
     nativeBinding: process.env.COMPTOIR_NATIVE_BINDING || undefined,
   });
-  if (firstRun) seedDemo(opened.ctx.sqlite, { bookings: DEFAULT_DEMO_BOOKINGS, now: opened.ctx.now() });
+  // First run: the demo agency, so a new workstation has something to show.
+  opened.seedDemoIfEmpty(DEFAULT_DEMO_BOOKINGS);
   return opened;
 }
 

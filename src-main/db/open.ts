@@ -33,6 +33,8 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     // Migrate (or refuse a newer database) before anything else can write to the file.
     migrate(sqlite, options.migrationsDir);
     if (options.file !== ':memory:') sqlite.pragma('journal_mode = WAL');
+    // Refresh the planner's statistics where they are missing or stale (cheap, bounded work).
+    sqlite.pragma('optimize = 0x10002');
   } catch (e) {
     sqlite.close();
     throw e;

@@ -21,7 +21,9 @@ const postalAddress = {
   country: text('country').notNull().default('FR'),
 };
 
-export const agencies = sqliteTable('agencies', {
+export const agencies = sqliteTable(
+  'agencies',
+  {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   agencyRef: text('agency_ref').notNull().unique(),
@@ -33,7 +35,10 @@ export const agencies = sqliteTable('agencies', {
   /** JSON object of integration switches: { swikly, elloha, postal, smtp } booleans. */
   integrations: text('integrations').notNull().default('{}'),
   ...timestamps,
-});
+  },
+  // The grid's "Agence" sort walks agencies in name order.
+  (t) => [index('agencies_name_idx').on(t.name)],
+);
 
 export const owners = sqliteTable(
   'owners',
@@ -77,7 +82,8 @@ export const properties = sqliteTable(
   },
   (t) => [
     uniqueIndex('properties_agency_code_uq').on(t.agencyId, t.code),
-    index('properties_name_idx').on(t.name),
+    // The grid's "Logement" sort walks properties in name order.
+    index('properties_name_nocase_idx').on(sql`${t.name} COLLATE NOCASE`),
   ],
 );
 
@@ -98,6 +104,8 @@ export const clients = sqliteTable(
   },
   (t) => [
     index('clients_agency_name_idx').on(t.agencyId, t.lastName, t.firstName),
+    // The grid's "Locataire" sort walks clients in name order.
+    index('clients_name_nocase_idx').on(sql`${t.lastName} COLLATE NOCASE`, sql`${t.firstName} COLLATE NOCASE`),
     index('clients_email_idx').on(t.email),
   ],
 );
@@ -146,7 +154,8 @@ export const bookings = sqliteTable(
     index('bookings_departure_idx').on(t.departure),
     index('bookings_agency_arrival_idx').on(t.agencyId, t.arrival),
     index('bookings_status_arrival_idx').on(t.status, t.arrival),
-    index('bookings_deposit_arrival_idx').on(t.depositState, t.arrival),
+    // "Caut. non sécurisée": deposit states × active statuses, newest arrivals first.
+    index('bookings_deposit_arrival_idx').on(t.depositState, t.status, t.arrival),
     index('bookings_source_arrival_idx').on(t.source, t.arrival),
     index('bookings_option_expiry_idx').on(t.status, t.optionExpiresAt),
     index('bookings_balance_due_idx').on(t.balanceDueDate),

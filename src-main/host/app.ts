@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import type { EventName, EventPayload } from '../../src-shared/contract';
 import { openDatabase, type OpenedDatabase } from '../db/open';
+import { seedDemo } from '../demo/generate';
 import { handlers, type ServiceContext } from '../services';
 import { lapseExpiredOptions } from '../services/bookings-commands';
 import { clockStartingAt, systemClock } from '../sync/clock';
@@ -27,6 +28,8 @@ export interface AppCore {
   sync: SyncEngine;
   dispatch: Dispatch;
   onEvent(listener: EventListener): () => void;
+  /** Seeds the demo into an empty database; false (and nothing written) when it has agencies. */
+  seedDemoIfEmpty(bookings: number): boolean;
   close(): void;
 }
 
@@ -87,6 +90,14 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ctx,
     sync,
     dispatch: createDispatch(handlers, ctx),
+    seedDemoIfEmpty(bookings) {
+      const empty = (database.sqlite.prepare('SELECT count(*) AS n FROM agencies').get() as { n: number }).n === 0;
+      if (!empty) return false;
+      seedDemo(database.sqlite, { bookings, now: ctx.now() });
+      // Fresh statistics, so the planner picks the grid's indexes from the first query on.
+      database.sqlite.exec('ANALYZE');
+      return true;
+    },
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../src-shared/contract';
 import { isValidStayDate } from '../../src-shared/domain';
-import { DEFAULT_DEMO_BOOKINGS, seedDemo } from '../demo/generate';
+import { DEFAULT_DEMO_BOOKINGS } from '../demo/generate';
 import { createAppCore } from './app';
 import { startHttpHost } from './http';
 
@@ -73,12 +73,8 @@ export async function serve(options: ServeOptions, appRoot: string) {
     pinnedNow: options.now ?? undefined,
   });
   if (options.demo || options.bookings !== null) {
-    const empty = (core.ctx.sqlite.prepare('SELECT count(*) AS n FROM agencies').get() as { n: number }).n === 0;
-    if (empty) {
-      seedDemo(core.ctx.sqlite, { bookings: options.bookings ?? DEFAULT_DEMO_BOOKINGS, now: core.ctx.now() });
-    } else if (options.bookings !== null) {
-      console.error('Données de démonstration déjà présentes dans ce dossier : aucun dossier ajouté.');
-    }
+    const seeded = core.seedDemoIfEmpty(options.bookings ?? DEFAULT_DEMO_BOOKINGS);
+    if (!seeded && options.bookings !== null) console.error('Données de démonstration déjà présentes dans ce dossier : aucun dossier ajouté.');
   }
   const token = randomBytes(24).toString('base64url');
   const host = await startHttpHost({

@@ -53,7 +53,11 @@ export function toFtsQuery(search: string): string | null {
   return terms.length > 0 ? terms.join(' ') : null;
 }
 
-export function bookingsWhere(ctx: ServiceContext, input: ParsedInput<'bookings/list'>): SqlWhere {
+/**
+ * `searchDrives`: whether the search's list of matching ids may drive the query plan (best when
+ * few match); false writes `+b.id IN (…)`, which SQLite may not use as an index, so the sort does.
+ */
+export function bookingsWhere(ctx: ServiceContext, input: ParsedInput<'bookings/list'>, searchDrives: boolean): SqlWhere {
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
   const eq = (column: string, name: string, value: unknown) => {
@@ -83,7 +87,7 @@ export function bookingsWhere(ctx: ServiceContext, input: ParsedInput<'bookings/
   const fts = toFtsQuery(input.search);
   if (fts) {
     parts.push(
-      `b.id IN (SELECT s.booking_id FROM booking_search s WHERE s.rowid IN
+      `${searchDrives ? '' : '+'}b.id IN (SELECT s.booking_id FROM booking_search s WHERE s.rowid IN
          (SELECT rowid FROM bookings_fts WHERE bookings_fts MATCH @fts))`,
     );
     params.fts = fts;

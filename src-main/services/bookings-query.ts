@@ -14,42 +14,59 @@ const ROW_COLUMNS = `
   b.deposit_state AS depositState, b.deposit_secured_at AS depositSecuredAt,
   coalesce(b.deposit_amount_cents, nullif(p.default_deposit_cents, 0)) AS depositAmountCents, b.source`;
 
-const ROW_JOINS = `
-  FROM bookings b
-  JOIN agencies a ON a.id = b.agency_id
-  JOIN properties p ON p.id = b.property_id
-  JOIN clients c ON c.id = b.client_id`;
+const JOINS: Record<'b' | 'c' | 'p' | 'a', string> = {
+  b: 'FROM bookings b JOIN agencies a ON a.id = b.agency_id JOIN properties p ON p.id = b.property_id JOIN clients c ON c.id = b.client_id',
+  // CROSS JOIN makes SQLite walk the first table in index order: the sort needs no temporary b-tree.
+  c: 'FROM clients c CROSS JOIN bookings b ON b.client_id = c.id JOIN agencies a ON a.id = b.agency_id JOIN properties p ON p.id = b.property_id',
+  p: 'FROM properties p CROSS JOIN bookings b ON b.property_id = p.id JOIN agencies a ON a.id = b.agency_id JOIN clients c ON c.id = b.client_id',
+  a: 'FROM agencies a CROSS JOIN bookings b ON b.agency_id = a.id JOIN properties p ON p.id = b.property_id JOIN clients c ON c.id = b.client_id',
+};
+const ROW_JOINS = JOINS.b;
 
-/** Whitelisted ORDER BY expressions: the sort column never reaches SQL as text from the caller. */
-const SORT_SQL: Record<BookingSortColumn, string> = {
-  number: 'b.number',
-  status: 'b.status',
-  client: 'c.last_name COLLATE NOCASE',
-  property: 'p.name COLLATE NOCASE',
-  arrival: 'b.arrival',
-  departure: 'b.departure',
-  nights: 'b.nights',
-  total: 'b.total_cents',
-  balance: 'b.balance_cents',
-  deposit: 'b.deposit_state',
-  source: 'b.source',
-  agency: 'a.name',
+/**
+ * ORDER BY keys per grid column, chosen to match an index key for key (then the rowid that every
+ * index entry ends with), so a window of 100 rows is read in order instead of sorting the table.
+ * `driver` is the table to walk first when that index belongs to a joined table.
+ */
+const SORTS: Record<BookingSortColumn, { keys: string[]; tie?: string[]; driver?: 'c' | 'p' | 'a' }> = {
+  number: { keys: ['b.number'] },
+  status: { keys: ['b.status'], tie: ['b.arrival'] },
+  client: { keys: ['c.last_name COLLATE NOCASE', 'c.first_name COLLATE NOCASE'], tie: ['c.rowid'], driver: 'c' },
+  property: { keys: ['p.name COLLATE NOCASE'], tie: ['p.rowid', 'b.arrival'], driver: 'p' },
+  arrival: { keys: ['b.arrival'] },
+  departure: { keys: ['b.departure'] },
+  nights: { keys: ['b.nights'] },
+  total: { keys: ['b.total_cents'] },
+  balance: { keys: ['b.balance_cents'] },
+  deposit: { keys: ['b.deposit_state'], tie: ['b.status', 'b.arrival'] },
+  source: { keys: ['b.source'], tie: ['b.arrival'] },
+  agency: { keys: ['a.name'], tie: ['a.rowid', 'b.arrival'], driver: 'a' },
 };
 
+/** Below this many matches, sorting them is cheaper than walking an index in order. */
+const SMALL_RESULT = 5000;
+
 export function listBookings(ctx: ServiceContext, input: ParsedInput<'bookings/list'>) {
-  const where = bookingsWhere(ctx, input);
-  const order = input.sort.map((s) => `${SORT_SQL[s.column]} ${s.direction === 'asc' ? 'ASC' : 'DESC'}`);
-  // A unique last key keeps windows stable: a row never shows on two pages.
-  order.push(`b.id ${input.sort[0]!.direction === 'asc' ? 'ASC' : 'DESC'}`);
+  const where = bookingsWhere(ctx, input, true);
   const total = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM bookings b ${where.sql}`).get(where.params) as { n: number }).n;
+  // Past the middle, read the window from the other end: an OFFSET costs a walk over the rows it skips.
+  const fromEnd = input.offset > total / 2;
+  const offset = fromEnd ? Math.max(0, total - input.offset - input.limit) : input.offset;
+  const limit = fromEnd ? Math.min(input.limit, total - input.offset) : input.limit;
+  const dir = (d: 'asc' | 'desc') => ((d === 'asc') !== fromEnd ? 'ASC' : 'DESC');
+  const primary = input.sort[0]!;
+  const order = input.sort.flatMap((s) => SORTS[s.column].keys.map((k) => `${k} ${dir(s.direction)}`));
+  // Alone, a column is followed by the rest of its index key; a unique last key keeps windows stable.
+  if (input.sort.length === 1) order.push(...(SORTS[primary.column].tie ?? []).map((k) => `${k} ${dir(primary.direction)}`));
+  order.push(`b.rowid ${dir(primary.direction)}`);
+  const small = total <= SMALL_RESULT;
+  const driver = small ? 'b' : (SORTS[primary.column].driver ?? 'b');
+  // On a large result the sort index drives the plan, not the search's list of ids.
+  const rowsWhere = small ? where : bookingsWhere(ctx, input, false);
   const rows = ctx.sqlite
-    .prepare(
-      `SELECT ${ROW_COLUMNS} ${ROW_JOINS} ${where.sql}
-       ORDER BY ${order.join(', ')}
-       LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...where.params, limit: input.limit, offset: input.offset }) as BookingRow[];
-  return { total, rows };
+    .prepare(`SELECT ${ROW_COLUMNS} ${JOINS[driver]} ${rowsWhere.sql} ORDER BY ${order.join(', ')} LIMIT @limit OFFSET @offset`)
+    .all({ ...where.params, limit: Math.max(0, limit), offset }) as BookingRow[];
+  return { total, rows: fromEnd ? rows.reverse() : rows };
 }
 
 export function getBookingRow(ctx: ServiceContext, id: string): BookingRow {

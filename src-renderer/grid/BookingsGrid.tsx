@@ -225,6 +225,7 @@ export function BookingsGrid(props: GridProps) {
         aria-label="Dossiers"
         aria-rowcount={total + 1}
         aria-multiselectable="true"
+        aria-busy={rows.loading}
         aria-activedescendant={total ? `dossier-row-${focus}` : undefined}
         tabIndex={0}
         onKeyDown={onKeyDown}

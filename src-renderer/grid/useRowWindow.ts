@@ -15,6 +15,8 @@ export interface RowWindow {
   error: ApiError | null;
   /** Bumps whenever rows arrive, so memoised children re-read rowAt. */
   version: number;
+  /** A window is being fetched (aria-busy on the grid). */
+  loading: boolean;
 }
 
 export function useRowWindow(query: RowQuery, visible: { start: number; end: number }): RowWindow {
@@ -26,13 +28,17 @@ export function useRowWindow(query: RowQuery, visible: { start: number; end: num
   const [error, setError] = useState<ApiError | null>(null);
   const [version, setVersion] = useState(0);
   const [staleTick, setStaleTick] = useState(0);
+  const [loading, setLoading] = useState(0);
   const stale = useRef(false);
 
   const fetchBlock = useCallback(
     (block: number, gen: number) => {
       inFlight.current.add(block);
+      setLoading((n) => n + 1);
+      const settled = () => setLoading((n) => n - 1);
       call('bookings/list', { ...(JSON.parse(key) as RowQuery), offset: block * BLOCK, limit: BLOCK }).then(
         (page) => {
+          settled();
           if (gen !== generation.current) return;
           inFlight.current.delete(block);
           blocks.current.set(block, page.rows);
@@ -41,6 +47,7 @@ export function useRowWindow(query: RowQuery, visible: { start: number; end: num
           setVersion((v) => v + 1);
         },
         (e: unknown) => {
+          settled();
           if (gen !== generation.current) return;
           inFlight.current.delete(block);
           setError(e instanceof ApiError ? e : new ApiError({ code: 'internal', message: String(e) }));
@@ -89,5 +96,5 @@ export function useRowWindow(query: RowQuery, visible: { start: number; end: num
   }, [first, last, key, staleTick, fetchBlock]);
 
   const rowAt = useCallback((index: number) => blocks.current.get(Math.floor(index / BLOCK))?.[index % BLOCK], []);
-  return { total, rowAt, error, version };
+  return { total, rowAt, error, version, loading: loading > 0 };
 }

@@ -74,6 +74,17 @@ describe('the dossiers grid queries', () => {
     expect(new Set(pages.map((r: any) => r.id)).size).toBe(5);
   });
 
+  it.each(['arrival', 'client', 'property', 'agency', 'status'])('pages read one by one give the full list sorted by %s, from either end', async (column) => {
+    for (const direction of ['asc', 'desc'] as const) {
+      const sort = [{ column, direction }];
+      const full = (await list({ sort })).rows.map((r: any) => r.id);
+      const paged: string[] = [];
+      for (let offset = 0; offset < full.length; offset += 2) paged.push(...(await list({ sort, offset, limit: 2 })).rows.map((r: any) => r.id));
+      expect(paged).toEqual(full);
+      expect((await list({ sort, offset: 4, limit: 10 })).rows.map((r: any) => r.id)).toEqual(full.slice(4));
+    }
+  });
+
   it('shows the "Caut." amount from the dossier, else from the property', async () => {
     t.core.database.sqlite.prepare('UPDATE properties SET default_deposit_cents = 50000 WHERE id = ?').run(t.propertyId);
     t.core.database.sqlite.prepare('UPDATE bookings SET deposit_amount_cents = 80000 WHERE id = ?').run(later.id);
