@@ -1,16 +1,19 @@
 import { useEffect, useState } from 'react';
 import { formatInstant } from '../src-shared/domain';
 import { connected } from './api';
+import { StatusBar } from './components/StatusBar';
 import { useQuery } from './hooks';
 import { Accueil } from './screens/Accueil';
 import { Dossiers } from './screens/Dossiers';
 import { DossierScreen } from './screens/dossier/DossierScreen';
 import { NewDossierScreen } from './screens/dossier/NewDossierScreen';
+import { Synchronisation } from './screens/Synchronisation';
 import { useRoute, type Route } from './routes';
 
 const SCREENS = [
   { id: 'accueil', label: 'Accueil', shortcut: 'Alt+1' },
   { id: 'dossiers', label: 'Dossiers', shortcut: 'Alt+2' },
+  { id: 'synchronisation', label: 'Synchronisation', shortcut: 'Alt+3' },
 ] as const;
 type ScreenId = (typeof SCREENS)[number]['id'];
 
@@ -120,7 +123,9 @@ function Workstation() {
         {ready && route.screen === 'dossiers' && <Dossiers agencyId={scope} preset={'preset' in route ? route.preset : null} />}
         {ready && route.screen === 'dossier' && 'id' in route && <DossierScreen id={route.id} />}
         {ready && route.screen === 'nouveau-dossier' && <NewDossierScreen agencyId={scope} agencies={agencies.data ?? []} />}
+        {route.screen === 'synchronisation' && <Synchronisation />}
       </main>
+      <StatusBar />
     </div>
   );
 }

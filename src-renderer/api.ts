@@ -19,6 +19,9 @@ export class ApiError extends Error {
 
 const TOKEN_KEY = 'comptoir.token';
 
+/** Every event of the contract; `satisfies` makes forgetting a new one a compile error. */
+const EVENT_NAMES = Object.keys({ changed: true, 'sync/status': true } satisfies Record<EventName, true>) as EventName[];
+
 /** Token from the launch URL, then kept for this tab only and removed from the address bar. */
 function takeToken(): string | null {
   const params = new URLSearchParams(window.location.search);
@@ -51,8 +54,7 @@ function httpTransport(token: string): ComptoirBridge {
     },
     on(listener) {
       const source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
-      const onChanged = (e: MessageEvent<string>) => listener('changed', JSON.parse(e.data));
-      source.addEventListener('changed', onChanged);
+      for (const name of EVENT_NAMES) source.addEventListener(name, (e: MessageEvent<string>) => listener(name, JSON.parse(e.data)));
       return () => source.close();
     },
   };
