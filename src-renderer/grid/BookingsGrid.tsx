@@ -6,7 +6,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { BookingRow, BookingSortColumn } from '../../src-shared/contract';
 import { bookingColumns, type CellEnv } from './columns';
 import { useGridLayout } from './useGridLayout';
-import { useRowWindow, type RowQuery } from './useRowWindow';
+import { BLOCK, useRowWindow, type RowQuery } from './useRowWindow';
 
 export const ROW_HEIGHT = 28;
 const LAYOUT_KEY = 'comptoir.grid.dossiers.v1';
@@ -72,7 +72,7 @@ export function BookingsGrid(props: GridProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const ids = useMemo(() => bookingColumns.map((c) => c.id!), []);
   const { layout, setLayout } = useGridLayout(LAYOUT_KEY, ids);
-  const [range, setRange] = useState({ start: 0, end: 40 });
+  const [range, setRange] = useState({ start: 0, end: BLOCK - 1 });
   const sort = props.sorting.map((s) => ({ column: s.id as BookingSortColumn, direction: s.desc ? ('desc' as const) : ('asc' as const) }));
   const rows = useRowWindow({ ...props.query, sort: sort.length ? sort : undefined }, range);
   const total = rows.total ?? 0;
@@ -116,7 +116,12 @@ export function BookingsGrid(props: GridProps) {
     overscan: 12,
     onChange: (v) => {
       const items = v.getVirtualItems();
-      if (items.length) setRange({ start: items[0]!.index, end: items[items.length - 1]!.index });
+      if (!items.length) return;
+      // The row window only cares about fetch blocks: widen to whole blocks so that scrolling
+      // within a block does not render the grid a second time.
+      const start = Math.floor(items[0]!.index / BLOCK) * BLOCK;
+      const end = Math.floor(items[items.length - 1]!.index / BLOCK) * BLOCK + BLOCK - 1;
+      setRange((r) => (r.start === start && r.end === end ? r : { start, end }));
     },
   });
 

@@ -78,7 +78,9 @@ export function useRowWindow(query: RowQuery, visible: { start: number; end: num
   );
 
   const first = Math.floor(Math.max(0, visible.start) / BLOCK);
-  const last = Math.floor(Math.max(0, visible.end) / BLOCK);
+  // Never ask for blocks past the end once the total is known.
+  const lastRow = total === null ? visible.end : Math.min(visible.end, Math.max(0, total - 1));
+  const last = Math.max(first, Math.floor(Math.max(0, lastRow) / BLOCK));
   useEffect(() => {
     if (stale.current) {
       stale.current = false;
