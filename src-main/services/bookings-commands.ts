@@ -71,6 +71,21 @@ function writePricingLines(ctx: ServiceContext, bookingId: string, lines: Parsed
   });
 }
 
+/** The columns a clerk edits on a dossier (the same for a new one and a change). */
+function editableColumns(input: Omit<ParsedInput<'bookings/update'>, 'id'>) {
+  return {
+    propertyId: input.propertyId,
+    arrival: input.arrival,
+    departure: input.departure,
+    nights: nightsBetween(input.arrival, input.departure),
+    adults: input.adults,
+    children: input.children,
+    depositAmountCents: input.depositAmountCents,
+    balanceDueDate: input.balanceDueDate,
+    notes: input.notes,
+  };
+}
+
 function loadBooking(ctx: ServiceContext, id: string) {
   const b = ctx.db.select().from(bookings).where(eq(bookings.id, id)).get();
   if (!b) throw new AppError('not_found', 'Dossier introuvable : il a peut-être été supprimé. Actualisez la liste des dossiers.');
@@ -149,19 +164,11 @@ export const bookingCommandHandlers: Pick<
           id,
           agencyId: property.agencyId,
           number,
-          propertyId: property.id,
           clientId: client.id,
           status: input.status,
           optionExpiresAt: input.status === 'option' ? input.optionExpiresAt : null,
           source: input.source,
-          arrival: input.arrival,
-          departure: input.departure,
-          nights: nightsBetween(input.arrival, input.departure),
-          adults: input.adults,
-          children: input.children,
-          depositAmountCents: input.depositAmountCents,
-          balanceDueDate: input.balanceDueDate,
-          notes: input.notes,
+          ...editableColumns(input),
           ...totals,
           createdAt: at,
           updatedAt: at,
@@ -211,15 +218,7 @@ export const bookingCommandHandlers: Pick<
       const at = nowIso(ctx);
       const totals = pricingTotals(input.lines, [{ amountCents: before.paidCents }]);
       const after = {
-        propertyId: input.propertyId,
-        arrival: input.arrival,
-        departure: input.departure,
-        nights: nightsBetween(input.arrival, input.departure),
-        adults: input.adults,
-        children: input.children,
-        depositAmountCents: input.depositAmountCents,
-        balanceDueDate: input.balanceDueDate,
-        notes: input.notes,
+        ...editableColumns(input),
         totalCents: totals.totalCents,
         balanceCents: totals.balanceCents,
       };

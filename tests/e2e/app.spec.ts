@@ -1,5 +1,5 @@
 import { DossiersScreen, Workstation } from './support/pages';
-import { expect, startHost, test } from './support/host';
+import { contractOver, expect, startHost, test } from './support/host';
 
 test('the app opens on Accueil with the demo agency', async ({ page, host }) => {
   const app = new Workstation(page);
@@ -45,17 +45,7 @@ test('a dossier created elsewhere appears without reloading', async ({ page, hos
   const before = await dossiers.total();
 
   // Another window creates a dossier through the contract.
-  const base = new URL(host.url);
-  const rpc = async (method: string, input: unknown) => {
-    const res = await fetch(new URL(`/rpc/${method}`, base), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-comptoir-token': base.searchParams.get('token')! },
-      body: JSON.stringify(input),
-    });
-    const body = await res.json();
-    if (!body.ok) throw new Error(body.error.message);
-    return body.value;
-  };
+  const rpc = contractOver(host.url);
   const [agency] = await rpc('agencies/list', {});
   const [property] = await rpc('properties/list', { agencyId: agency.id });
   const client = await rpc('clients/create', { agencyId: agency.id, lastName: 'Zébulon', firstName: 'Léa' });

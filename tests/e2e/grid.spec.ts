@@ -1,5 +1,5 @@
 import { DossiersScreen, Workstation } from './support/pages';
-import { expect, test } from './support/host';
+import { contractOver, expect, test } from './support/host';
 
 const toIso = (fr: string) => fr.split('/').reverse().join('-');
 
@@ -10,21 +10,6 @@ async function openGrid(page: import('@playwright/test').Page, url: string) {
   await app.goTo('Dossiers');
   await expect(dossiers.rows().first()).toBeVisible();
   return { app, dossiers };
-}
-
-/** Calls the contract over HTTP as another window of Comptoir would. */
-function contract(hostUrl: string) {
-  const base = new URL(hostUrl);
-  return async (method: string, input: unknown) => {
-    const res = await fetch(new URL(`/rpc/${method}`, base), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-comptoir-token': base.searchParams.get('token')! },
-      body: JSON.stringify(input),
-    });
-    const body = await res.json();
-    if (!body.ok) throw new Error(body.error.message);
-    return body.value;
-  };
 }
 
 test('sorting by arrival, then by a second key with Shift', async ({ page, host }) => {
@@ -145,7 +130,7 @@ test('a change made elsewhere refreshes the grid without losing scroll or select
   await selectedRow.click();
   const selectedNumber = await selectedRow.locator('[role="gridcell"]').first().textContent();
 
-  const call = contract(host.url);
+  const call = contractOver(host.url);
   const [agency] = await call('agencies/list', {});
   const [property] = await call('properties/list', { agencyId: agency.id });
   const client = await call('clients/create', { agencyId: agency.id, lastName: 'Zébulon' });

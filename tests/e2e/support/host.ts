@@ -41,6 +41,21 @@ export async function startHost(args: string[] = ['--demo']): Promise<BrowserHos
   };
 }
 
+/** Calls the contract over HTTP with the host's token, as another window of Comptoir would. */
+export function contractOver(hostUrl: string) {
+  const base = new URL(hostUrl);
+  return async (method: string, input: unknown) => {
+    const res = await fetch(new URL(`/rpc/${method}`, base), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-comptoir-token': base.searchParams.get('token')! },
+      body: JSON.stringify(input),
+    });
+    const body = await res.json();
+    if (!body.ok) throw new Error(body.error.message);
+    return body.value;
+  };
+}
+
 /** Each test gets its own host and data folder. */
 export const test = base.extend<{ host: BrowserHost }>({
   host: async ({}, use) => {
