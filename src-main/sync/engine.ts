@@ -6,6 +6,7 @@ import type { SyncStatus } from '../../src-shared/contract/sync';
 import { systemClock, type SyncClock } from './clock';
 import { Connectivity, type RemoteState } from './connectivity';
 import { createHttpClient, type HttpClient, type RemoteEndpoint } from './http';
+import type { Transport } from './transport';
 import { statements } from './outbox';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './policy';
 import { PollerRunner, type Poller, type PollReport } from './pollers';
@@ -28,7 +29,10 @@ export interface SyncSetup {
   probeBackoff?: Partial<BackoffOptions>;
   /** Lets the first window paint before the engine reads the outbox or polls. */
   startDelayMs?: number;
-  fetch?: typeof fetch;
+  /** Rows found in flight at start are looked up this long after their claim (30 s by default). */
+  recoveryGraceMs?: number;
+  /** How requests leave (tests may pass fetchTransport); Node's http/https by default. */
+  transport?: Transport;
   /** Coalesces status events and outbox notifications during a drain. */
   statusDebounceMs?: number;
 }
@@ -113,7 +117,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     setups.map((setup) => {
       const limiter = new TokenBucket(setup.rate, clock);
       const http = createHttpClient(setup, {
-        fetch: options.fetch,
+        transport: options.transport,
         limiter,
         now: () => clock.now(),
         onOutcome: (outcome, error) =>
@@ -130,6 +134,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     remotes: [...remotes.values()].map((r) => ({ name: r.setup.name, http: r.http, limiter: r.limiter })),
     concurrency: options.concurrency ?? 8,
     backoff,
+    recoveryGraceMs: options.recoveryGraceMs ?? 30_000,
     onChanged: (tables) => statusSoon(tables),
     log,
   });
@@ -198,6 +203,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       pollers.stop();
       connectivity.stop();
       worker.stop();
+      for (const r of remotes.values()) r.http.close();
     },
     pollNow: (name) => pollers.pollNow(name),
     inFlight: () => worker.inFlight(),

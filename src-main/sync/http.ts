@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { RemoteError, remoteMessages } from './errors';
 import { parseRetryAfter } from './policy';
+import { nodeTransport, TransportTimeout, type Transport, type TransportResponse } from './transport';
 
 export interface RemoteEndpoint {
   /** Machine name: 'swikly', 'elloha'… */
@@ -35,17 +36,14 @@ export interface HttpRequest {
   okStatuses?: number[];
 }
 
-export interface HttpResponse {
-  status: number;
-  headers: Headers;
-  text: string;
-}
+export type HttpResponse = TransportResponse;
 
 /** What a call told us about the remote's reachability, for the connectivity tracker. */
 export type Reachability = 'reachable' | 'unreachable';
 
 export interface HttpClientOptions {
-  fetch?: typeof fetch;
+  /** Node's http/https with keep-alive by default. */
+  transport?: Transport;
   /** Waits for a token of the remote's shared rate limit before each request. */
   limiter?: { take(signal?: AbortSignal): Promise<void> };
   onOutcome?: (outcome: Reachability, error?: RemoteError) => void;
@@ -61,6 +59,8 @@ export interface HttpClient {
   jsonOrNull<S extends z.ZodType>(request: HttpRequest, schema: S): Promise<z.output<S> | null>;
   /** Sends, then returns the answer as XML text (parsing is the integration's business). */
   xml(request: HttpRequest): Promise<string>;
+  /** Closes idle connections. */
+  close(): void;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -92,13 +92,11 @@ export function describeAnswerIssues(issues: readonly { path: readonly PropertyK
 
 function networkCause(e: unknown): string {
   const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (e as Error).message ?? 'erreur réseau';
+  return (e as { code?: string }).code ?? cause?.code ?? cause?.message ?? (e as Error).message ?? 'erreur réseau';
 }
 
-class TimeoutMarker extends Error {}
-
 export function createHttpClient(remote: RemoteEndpoint, options: HttpClientOptions = {}): HttpClient {
-  const doFetch = options.fetch ?? fetch;
+  const transport = options.transport ?? nodeTransport();
   const now = options.now ?? (() => new Date());
   const base = remote.baseUrl.endsWith('/') ? remote.baseUrl : `${remote.baseUrl}/`;
 
@@ -128,31 +126,21 @@ export function createHttpClient(remote: RemoteEndpoint, options: HttpClientOpti
     }
 
     const timeoutMs = request.timeoutMs ?? remote.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const controller = new AbortController();
-    // Real time on purpose: a socket's silence is measured in wall-clock time, whatever the engine's clock says.
-    const timer = setTimeout(() => controller.abort(new TimeoutMarker()), timeoutMs);
-    const onCallerAbort = () => controller.abort(request.signal!.reason);
-    request.signal?.addEventListener('abort', onCallerAbort, { once: true });
-    let response: Response;
-    let text: string;
+    let response: HttpResponse;
     try {
-      response = await doFetch(url, { method: request.method ?? 'GET', headers, body, signal: controller.signal });
-      text = await response.text();
+      response = await transport.send(url, { method: request.method ?? 'GET', headers, body, timeoutMs, signal: request.signal });
     } catch (e) {
-      if (controller.signal.reason instanceof TimeoutMarker) {
+      if (e instanceof TransportTimeout) {
         return fail(new RemoteError('timeout', remote.name, remoteMessages.timeout(remote.label, timeoutMs), { cause: 'timeout' }));
       }
       if (request.signal?.aborted) return fail(new RemoteError('aborted', remote.name, remoteMessages.aborted(remote.label)));
       const cause = networkCause(e);
       return fail(new RemoteError('network', remote.name, remoteMessages.network(remote.label, cause), { cause }));
-    } finally {
-      clearTimeout(timer);
-      request.signal?.removeEventListener('abort', onCallerAbort);
     }
 
     options.onOutcome?.('reachable');
-    const { status } = response;
-    if ((status >= 200 && status < 300) || request.okStatuses?.includes(status)) return { status, headers: response.headers, text };
+    const { status, text } = response;
+    if ((status >= 200 && status < 300) || request.okStatuses?.includes(status)) return response;
     if (status === 429) {
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
       return fail(new RemoteError('rate_limited', remote.name, remoteMessages.rateLimited(remote.label, retryAfterMs), { status, retryAfterMs }));
@@ -195,5 +183,6 @@ export function createHttpClient(remote: RemoteEndpoint, options: HttpClientOpti
       }
       return response.text;
     },
+    close: () => transport.close(),
   };
 }

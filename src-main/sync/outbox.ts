@@ -4,6 +4,30 @@ import type Database from 'better-sqlite3';
 import { uuidv7 } from '../db/ids';
 import { operationKind, type OperationKind } from './kinds';
 
+export type StoredOperation =
+  | { kind: OperationKind<any, any>; payload: unknown }
+  | { kind: OperationKind<any, any> | undefined; code: 'unknown_kind' | 'invalid_payload'; reason: string };
+
+/** Stored payloads are parsed on every read: a row that no longer parses is parked, never retried forever. */
+export function readStored(row: { kind: string; payload: string }): StoredOperation {
+  const kind = operationKind(row.kind);
+  if (!kind) {
+    return { kind, code: 'unknown_kind', reason: `Opération « ${row.kind} » inconnue de cette version de Comptoir. Mettez Comptoir à jour, ou annulez l'opération.` };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(row.payload);
+  } catch {
+    return { kind, code: 'invalid_payload', reason: `Données de l'opération « ${kind.label} » illisibles. Annulez-la puis refaites l'action depuis le dossier.` };
+  }
+  const parsed = kind.payload.safeParse(data);
+  if (!parsed.success) {
+    const what = parsed.error.issues.slice(0, 2).map((i) => `${i.path.join('.') || 'données'} : ${i.message}`).join(' ; ');
+    return { kind, code: 'invalid_payload', reason: `Données de l'opération « ${kind.label} » invalides (${what}). Annulez-la puis refaites l'action depuis le dossier.` };
+  }
+  return { kind, payload: parsed.data };
+}
+
 export type OutboxState = 'pending' | 'in_flight' | 'done' | 'failed' | 'cancelled';
 
 export interface OutboxRow {
@@ -31,16 +55,22 @@ function prepareAll(sqlite: Database.Database) {
       VALUES (@id, @kind, @remote, @lane, @bookingId, @payload, @idempotencyKey, 'pending', @at, @at, @at)
       ON CONFLICT (idempotency_key) DO NOTHING`),
     byKey: p(`SELECT id FROM outbox WHERE idempotency_key = ?`),
-    recover: p(`UPDATE outbox SET state = 'pending', reconcile_first = 1, next_attempt_at = @at, updated_at = @at WHERE state = 'in_flight'`),
+    // Not before the grace has passed since the claim: a request still in transit when the desk died
+    // may yet land, and looking it up too early would miss it and send it again.
+    recover: p(`UPDATE outbox SET state = 'pending', reconcile_first = 1, updated_at = @at,
+      next_attempt_at = max(@at, strftime('%Y-%m-%dT%H:%M:%fZ', updated_at, @grace)) WHERE state = 'in_flight'`),
     dueHeads: p(`SELECT ${ROW_COLUMNS} FROM outbox o
       WHERE o.state = 'pending' AND o.remote = @remote AND o.next_attempt_at <= @at AND ${LANE_IS_FREE}
       ORDER BY o.next_attempt_at, o.id LIMIT @limit`),
-    nextHeadDue: p(`SELECT min(o.next_attempt_at) AS at FROM outbox o WHERE o.state = 'pending' AND o.remote = @remote AND ${LANE_IS_FREE}`),
+    // ORDER BY … LIMIT 1 walks the due index and stops at the first lane head; min() would visit every pending row.
+    nextHeadDue: p(`SELECT o.next_attempt_at AS at FROM outbox o WHERE o.state = 'pending' AND o.remote = @remote AND ${LANE_IS_FREE}
+      ORDER BY o.next_attempt_at, o.id LIMIT 1`),
     claim: p(`UPDATE outbox SET state = 'in_flight', attempts = attempts + 1, updated_at = @at WHERE id = @id AND state = 'pending'`),
     done: p(`UPDATE outbox SET state = 'done', result = @result, completed_at = @at, updated_at = @at, reconcile_first = 0,
       last_error_code = NULL, last_error = NULL WHERE id = @id AND state = 'in_flight'`),
     reschedule: p(`UPDATE outbox SET state = 'pending', next_attempt_at = @next, reconcile_first = @reconcileFirst,
       last_error_code = @code, last_error = @message, updated_at = @at WHERE id = @id AND state = 'in_flight'`),
+    release: p(`UPDATE outbox SET state = 'pending', attempts = attempts - 1, updated_at = @at WHERE id = @id AND state = 'in_flight'`),
     park: p(`UPDATE outbox SET state = 'failed', last_error_code = @code, last_error = @message, updated_at = @at
       WHERE id = @id AND state IN ('pending', 'in_flight')`),
     counts: p(`SELECT remote, state, count(*) AS n FROM outbox WHERE state IN ('pending', 'in_flight', 'failed') GROUP BY remote, state`),

@@ -7,6 +7,8 @@ import { statements, type OutboxRow } from './outbox';
 
 export type Outcome =
   | { type: 'done'; result: unknown }
+  /** Claimed but never sent (shutdown, remote went offline meanwhile): back to pending, attempt not counted. */
+  | { type: 'release' }
   | { type: 'retry'; code: string; message: string; delayMs: number; reconcileFirst: boolean }
   | { type: 'park'; code: string; message: string };
 
@@ -32,10 +34,13 @@ export function recordOutcome(
 
   if (outcome.type === 'done') {
     const { result } = outcome;
+    const markDone = () => s.done.run({ id: row.id, result: JSON.stringify(result ?? null), at });
+    // One UPDATE is atomic by itself; a savepoint (not free in a drain of thousands) only when a hook writes too.
+    if (!kind?.onDone) return void markDone();
     try {
       sqlite.transaction(() => {
-        s.done.run({ id: row.id, result: JSON.stringify(result ?? null), at });
-        kind?.onDone?.(local, payload, result)?.forEach((t) => tables.add(t));
+        markDone();
+        kind.onDone!(local, payload, result)?.forEach((t) => tables.add(t));
       })();
       return;
     } catch (e) {
@@ -48,6 +53,11 @@ export function recordOutcome(
       // The remote holds the effect: a retry must look it up, never send it again.
       sqlite.prepare(`UPDATE outbox SET reconcile_first = 1 WHERE id = ?`).run(row.id);
     }
+  }
+
+  if (outcome.type === 'release') {
+    s.release.run({ id: row.id, at });
+    return;
   }
 
   if (outcome.type === 'retry') {

@@ -1,16 +1,17 @@
 // The outbox worker: claims due lane heads (bounded concurrency, the remote's rate limit, only
 // while the remote is reachable), performs them, and records each outcome. Outcomes and the next
-// claims share one transaction per cycle, so a drain of thousands costs hundreds of commits, not
-// thousands. A claim is committed before its request leaves: whatever happens next, a crash
-// leaves the row in flight and the next start reconciles it before trying again.
+// claims share one transaction per cycle, and each cycle claims a round ahead, so a drain of
+// thousands costs hundreds of commits, not thousands. A claim is committed before its request
+// leaves: whatever happens next, a crash leaves the row in flight and the next start reconciles it.
+import { setMaxListeners } from 'node:events';
 import type Database from 'better-sqlite3';
 import type { SyncClock } from './clock';
 import type { Connectivity } from './connectivity';
 import { isRemoteError } from './errors';
 import type { HttpClient } from './http';
-import { operationKind, type OperationKind } from './kinds';
-import { statements, type OutboxRow } from './outbox';
-import { decideAfterFailure, MAX_ATTEMPTS, type BackoffOptions } from './policy';
+import type { OperationKind } from './kinds';
+import { readStored, statements, type OutboxRow } from './outbox';
+import { decideAfterFailure, type BackoffOptions } from './policy';
 import { recordOutcome, type Outcome } from './outcomes';
 import type { TokenBucket } from './rate-limit';
 
@@ -27,6 +28,8 @@ export interface WorkerOptions {
   remotes: WorkerRemote[];
   concurrency: number;
   backoff: BackoffOptions;
+  /** How long after its claim a row found in flight at start is looked up (see outbox recover). */
+  recoveryGraceMs: number;
   /** After a commit that changed these tables. */
   onChanged(tables: string[]): void;
   log(message: string, error: unknown): void;
@@ -43,7 +46,10 @@ interface Claimed {
 const IDLE_RECHECK_MS = 60_000;
 
 export class OutboxWorker {
-  private readonly running = new Map<string, AbortController>();
+  private readonly shutdown = new AbortController();
+  private readonly running = new Set<string>();
+  /** Claimed (in flight on disk) and waiting for a free slot. */
+  private ready: Claimed[] = [];
   private finished: { claimed: Claimed; outcome: Outcome }[] = [];
   private pumpQueued = false;
   private cancelWake: (() => void) | null = null;
@@ -54,13 +60,15 @@ export class OutboxWorker {
 
   constructor(private readonly o: WorkerOptions) {
     this.s = statements(o.sqlite);
+    // Every call in flight listens to the one shutdown signal.
+    setMaxListeners(o.concurrency * 2 + 16, this.shutdown.signal);
   }
 
   /** Rows left in flight by a previous run (crash, kill) are reconciled before anything is sent again. */
   start(delayMs: number): void {
     this.stopped = false;
-    const at = this.o.clock.now().toISOString();
-    const recovered = this.s.recover.run({ at }).changes;
+    const grace = `+${this.o.recoveryGraceMs / 1000} seconds`;
+    const recovered = this.s.recover.run({ at: this.o.clock.now().toISOString(), grace }).changes;
     if (recovered > 0) this.o.onChanged(['outbox']);
     this.wakeIn(delayMs);
   }
@@ -79,17 +87,19 @@ export class OutboxWorker {
     return this.running.size;
   }
 
-  /** Records the outcomes already known, then abandons calls still running (their rows stay in flight). */
+  /** Records the outcomes already known and releases unsent claims; calls still running stay in flight. */
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
     this.cancelWake?.();
+    for (const claimed of this.ready) this.finished.push({ claimed, outcome: { type: 'release' } });
+    this.ready = [];
     try {
       if (this.finished.length) this.o.sqlite.transaction(() => this.flush(new Set()))();
     } catch (e) {
       this.o.log('Synchronisation : enregistrement des derniers résultats impossible', e);
     }
-    for (const c of this.running.values()) c.abort();
+    this.shutdown.abort();
     this.running.clear();
   }
 
@@ -108,32 +118,30 @@ export class OutboxWorker {
   private pump(): void {
     if (this.stopped) return;
     const tables = new Set<string>();
-    const claimed: Claimed[] = [];
     let retryIn = IDLE_RECHECK_MS;
     try {
       this.o.sqlite.transaction(() => {
         this.flush(tables);
-        retryIn = this.claim(claimed, tables);
+        retryIn = this.claim(tables);
       })();
     } catch (e) {
       this.o.log('Synchronisation : lecture de la file impossible', e);
       retryIn = 5_000;
-      claimed.length = 0;
     }
     if (tables.size) this.o.onChanged([...tables]);
-    for (const c of claimed) void this.execute(c);
+    this.startReady();
     this.wakeIn(retryIn);
   }
 
-  /** Claims due lane heads into free slots; returns how long until more work could be due. */
-  private claim(claimed: Claimed[], tables: Set<string>): number {
-    let free = this.o.concurrency - this.running.size;
+  /** Claims due lane heads, a round ahead of the free slots; returns how long until more could be due. */
+  private claim(tables: Set<string>): number {
+    let room = this.o.concurrency * 2 - this.running.size - this.ready.length;
     const now = this.o.clock.now();
     const at = now.toISOString();
     let retryIn = IDLE_RECHECK_MS;
     const remotes = this.o.remotes;
     this.rotation = (this.rotation + 1) % Math.max(remotes.length, 1);
-    for (let i = 0; i < remotes.length && free > 0; i++) {
+    for (let i = 0; i < remotes.length && room > 0; i++) {
       const remote = remotes[(this.rotation + i) % remotes.length]!;
       if (!this.o.connectivity.allowsWork(remote.name)) continue;
       const tokens = remote.limiter.available();
@@ -141,50 +149,43 @@ export class OutboxWorker {
         retryIn = Math.min(retryIn, Math.max(remote.limiter.msUntilAvailable(), 10));
         continue;
       }
-      const rows = this.s.dueHeads.all({ remote: remote.name, at, limit: Math.min(free, tokens) }) as OutboxRow[];
+      const rows = this.s.dueHeads.all({ remote: remote.name, at, limit: Math.min(room, tokens) }) as OutboxRow[];
       for (const row of rows) {
-        const parsed = this.parse(row);
-        if ('reason' in parsed) {
-          recordOutcome(this.o.sqlite, { row, kind: parsed.kind, payload: null }, { type: 'park', code: parsed.code, message: parsed.reason }, now, tables);
+        const stored = readStored(row);
+        if ('reason' in stored) {
+          recordOutcome(this.o.sqlite, { row, kind: stored.kind, payload: null }, { type: 'park', code: stored.code, message: stored.reason }, now, tables);
           continue;
         }
         if (this.s.claim.run({ id: row.id, at }).changes !== 1) continue;
         tables.add('outbox');
-        claimed.push({ row: { ...row, attempts: row.attempts + 1 }, kind: parsed.kind, payload: parsed.payload, remote });
-        free -= 1;
+        this.ready.push({ row: { ...row, attempts: row.attempts + 1 }, kind: stored.kind, payload: stored.payload, remote });
+        room -= 1;
       }
-      if (free > 0) {
-        const next = (this.s.nextHeadDue.get({ remote: remote.name }) as { at: string | null }).at;
+      if (room > 0) {
+        const next = (this.s.nextHeadDue.get({ remote: remote.name }) as { at: string } | undefined)?.at;
         if (next) retryIn = Math.min(retryIn, Math.max(Date.parse(next) - now.getTime(), 10));
       }
     }
     return retryIn;
   }
 
-  /** Stored payloads are parsed on every read: a row that no longer parses is parked, never retried forever. */
-  private parse(row: OutboxRow): { kind: OperationKind<any, any>; payload: unknown } | { kind: OperationKind<any, any> | undefined; code: string; reason: string } {
-    const kind = operationKind(row.kind);
-    if (!kind) {
-      return { kind, code: 'unknown_kind', reason: `Opération « ${row.kind} » inconnue de cette version de Comptoir. Mettez Comptoir à jour, ou annulez l'opération.` };
+  /** Fills free slots from the claimed rows; a claim whose remote went offline meanwhile is released. */
+  private startReady(): void {
+    let released = false;
+    while (!this.stopped && this.running.size < this.o.concurrency && this.ready.length > 0) {
+      const c = this.ready.shift()!;
+      if (this.o.connectivity.allowsWork(c.remote.name)) void this.execute(c);
+      else {
+        this.finished.push({ claimed: c, outcome: { type: 'release' } });
+        released = true;
+      }
     }
-    let data: unknown;
-    try {
-      data = JSON.parse(row.payload);
-    } catch {
-      return { kind, code: 'invalid_payload', reason: `Données de l'opération « ${kind.label} » illisibles. Annulez-la puis refaites l'action depuis le dossier.` };
-    }
-    const parsed = kind.payload.safeParse(data);
-    if (!parsed.success) {
-      const what = parsed.error.issues.slice(0, 2).map((i) => `${i.path.join('.') || 'données'} : ${i.message}`).join(' ; ');
-      return { kind, code: 'invalid_payload', reason: `Données de l'opération « ${kind.label} » invalides (${what}). Annulez-la puis refaites l'action depuis le dossier.` };
-    }
-    return { kind, payload: parsed.data };
+    if (released) this.wake();
   }
 
   private async execute(c: Claimed): Promise<void> {
-    const controller = new AbortController();
-    this.running.set(c.row.id, controller);
-    const io = { http: c.remote.http, signal: controller.signal, idempotencyKey: c.row.idempotencyKey, operationId: c.row.id, attempt: c.row.attempts };
+    this.running.add(c.row.id);
+    const io = { http: c.remote.http, signal: this.shutdown.signal, idempotencyKey: c.row.idempotencyKey, operationId: c.row.id, attempt: c.row.attempts };
     // Whether we know the remote does not hold the effect of an earlier attempt.
     let resolved = !c.row.reconcileFirst;
     let outcome: Outcome | null = null;
@@ -199,10 +200,12 @@ export class OutboxWorker {
     } catch (e) {
       outcome = this.afterError(c, e, resolved);
     }
-    if (this.running.get(c.row.id) !== controller) return; // stopped meanwhile: the row stays in flight
+    if (this.stopped) return; // the row stays in flight: the next start reconciles it
     this.running.delete(c.row.id);
     this.finished.push({ claimed: c, outcome });
-    this.wake();
+    this.startReady();
+    // Record outcomes and claim the next round once half of the round claimed ahead has started.
+    if (this.ready.length <= this.o.concurrency / 2) this.wake();
   }
 
   private afterError(c: Claimed, e: unknown, resolved: boolean): Outcome {
@@ -228,5 +231,3 @@ export class OutboxWorker {
     for (const { claimed, outcome } of batch) recordOutcome(this.o.sqlite, claimed, outcome, now, tables);
   }
 }
-
-export { MAX_ATTEMPTS };

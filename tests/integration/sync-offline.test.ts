@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeControl, startFakeRemote, type FakeRemote } from '../fakes/remote-server';
 import { tempDir } from '../support/app';
-import { driveFor, driveUntil } from '../support/fake-clock';
+import { driveFor, driveUntil, realSleep } from '../support/fake-clock';
 import { allDone, duplicatesAndDisorder, echoBatch, enqueueEchoes, openSyncDesk, outboxStates } from '../support/sync';
 
 let fake: FakeRemote;
@@ -41,6 +41,59 @@ describe('a desk that loses the network', () => {
       expect(desk.core.sync.status()).toMatchObject({ online: true, pending: 0, failed: 0 });
     } finally {
       desk.close();
+    }
+  });
+});
+
+describe('operations claimed a round ahead', () => {
+  const attempts = (desk: { core: { ctx: { sqlite: Database.Database } } }) =>
+    (desk.core.ctx.sqlite.prepare(`SELECT state, attempts FROM outbox ORDER BY id`).all() as { state: string; attempts: number }[]).map((r) => `${r.state}:${r.attempts}`);
+
+  it('go back to waiting, without counting an attempt, when their remote goes offline before they leave', async () => {
+    const desk = openSyncDesk(fake.url, { concurrency: 1 });
+    try {
+      await control.down();
+      enqueueEchoes(desk.core, echoBatch(3, 1));
+      await driveUntil(desk.clock, () => !desk.core.sync.status().online && outboxStates(desk.core).in_flight === undefined, { stepMs: 0, what: 'offline, nothing in flight' });
+      expect(attempts(desk)).toEqual(['pending:1', 'pending:0', 'pending:0']);
+      await control.down(false);
+      await driveUntil(desk.clock, allDone(desk.core, 3), { stepMs: 1_000 });
+      expect((await control.state()).records.map((r) => r.key).sort()).toEqual(['op-1-1', 'op-2-1', 'op-3-1']);
+    } finally {
+      desk.close();
+    }
+  });
+
+  it('are released when the desk closes; the one already sent is looked up after a grace, and lands once', async () => {
+    const dir = tempDir();
+    try {
+      await control.latency(150);
+      const first = openSyncDesk(fake.url, { concurrency: 1 }, dir);
+      enqueueEchoes(first.core, echoBatch(3, 1));
+      // One slot: one call in flight, one claimed ahead, one not claimed yet.
+      await driveUntil(first.clock, () => outboxStates(first.core).in_flight === 2, { stepMs: 0 });
+      await realSleep(30);
+      first.core.close();
+      const db = new Database(first.dbFile, { readonly: true });
+      expect((db.prepare(`SELECT state, attempts FROM outbox ORDER BY id`).all() as { state: string; attempts: number }[]).map((r) => `${r.state}:${r.attempts}`)).toEqual([
+        'in_flight:1',
+        'pending:0',
+        'pending:0',
+      ]);
+      db.close();
+
+      // The request sent before closing is still on its way: the remote commits it a little later.
+      const second = openSyncDesk(fake.url, { recoveryGraceMs: 30_000 }, dir);
+      await driveFor(second.clock, 29_000, { stepMs: 1_000 });
+      expect((await control.state()).requests['GET /echo']).toBeUndefined();
+      await realSleep(200);
+      await driveUntil(second.clock, allDone(second.core, 3), { stepMs: 1_000 });
+      const state = await control.state();
+      expect(state.records.map((r) => r.key).sort()).toEqual(['op-1-1', 'op-2-1', 'op-3-1']);
+      expect(state.requests['GET /echo']).toBe(1);
+      second.core.close();
+    } finally {
+      dir.cleanup();
     }
   });
 });

@@ -17,6 +17,7 @@ const core = createAppCore({
     remotes: [echoRemote(fakeUrl, { timeoutMs: 10_000 })],
     concurrency: 4,
     startDelayMs: 0,
+    recoveryGraceMs: 300,
     backoff: { baseMs: 50, maxMs: 500 },
     probeBackoff: { baseMs: 50, maxMs: 500 },
   },

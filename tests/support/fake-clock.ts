@@ -49,11 +49,13 @@ export const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, 
 export async function driveUntil(
   clock: FakeClock,
   done: () => boolean | Promise<boolean>,
-  { stepMs = 1_000, maxMs = 3_600_000, realMs = 5, what = 'condition' } = {},
+  { stepMs = 1_000, maxMs = 3_600_000, realMs = 5, what = 'condition', realTimeoutMs = 15_000 } = {},
 ): Promise<number> {
   let spent = 0;
+  const deadline = Date.now() + realTimeoutMs;
   while (!(await done())) {
     if (spent >= maxMs) throw new Error(`${what}: still not reached after ${maxMs} ms of fake time`);
+    if (Date.now() > deadline) throw new Error(`${what}: still not reached after ${realTimeoutMs} ms of real time`);
     clock.advance(stepMs);
     spent += stepMs;
     await realSleep(realMs);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { RemoteError } from '../../src-main/sync/errors';
 import { createHttpClient, type Reachability } from '../../src-main/sync/http';
+import { fetchTransport } from '../../src-main/sync/transport';
 
 const remote = { name: 'swikly', label: 'Swikly', baseUrl: 'https://api.example.test/v1', timeoutMs: 50 };
 
@@ -10,10 +11,10 @@ function client(answer: (url: string, init: RequestInit) => Promise<Response>) {
   const outcomes: Reachability[] = [];
   const calls: { url: string; init: RequestInit }[] = [];
   const http = createHttpClient(remote, {
-    fetch: (async (url: URL, init: RequestInit) => {
+    transport: fetchTransport((async (url: URL, init: RequestInit) => {
       calls.push({ url: String(url), init });
       return answer(String(url), init);
-    }) as unknown as typeof fetch,
+    }) as unknown as typeof fetch),
     onOutcome: (o) => outcomes.push(o),
     now: () => new Date('2026-07-01T08:00:00Z'),
   });
