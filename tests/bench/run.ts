@@ -5,6 +5,7 @@ import { printTable, writeResults, type BenchRow } from './harness';
 const suites: Record<string, () => Promise<BenchRow[]>> = {
   db: async () => (await import('./db.bench')).run(),
   grid: async () => (await import('./grid.bench')).run(),
+  sync: async () => (await import('./sync.bench')).run(),
   'grid-1m': async () => (await import('./grid.bench')).runMillion(),
 };
 
