@@ -251,7 +251,8 @@ export const outbox = sqliteTable(
     bookingId: text('booking_id').references(() => bookings.id),
     /** JSON, parsed with the kind's schema on every read. */
     payload: text('payload').notNull(),
-    idempotencyKey: text('idempotency_key').notNull(),
+    /** Given by the caller to make enqueue idempotent (a double click, a replayed batch); else the id stands in. */
+    idempotencyKey: text('idempotency_key'),
     state: text('state', { enum: outboxStates }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: text('next_attempt_at').notNull(),
@@ -265,14 +266,17 @@ export const outbox = sqliteTable(
     completedAt: text('completed_at'),
     ...timestamps,
   },
+  // Partial indexes: a row leaves them as it moves on, so a drain of thousands writes few index
+  // entries per row (PERFORMANCE.md S1, S2), and done rows, the bulk of the table, sit in none.
   (t) => [
-    uniqueIndex('outbox_idempotency_uq').on(t.idempotencyKey),
-    index('outbox_due_idx').on(t.state, t.remote, t.nextAttemptAt, t.id),
-    // Only open rows block a lane; keeping done rows out keeps the lane-head check short.
+    uniqueIndex('outbox_idempotency_uq').on(t.idempotencyKey).where(sql`idempotency_key IS NOT NULL`),
+    index('outbox_due_idx').on(t.remote, t.nextAttemptAt, t.id).where(sql`state = 'pending'`),
+    // Only open rows block a lane.
     index('outbox_open_lane_idx')
       .on(t.lane, t.id)
       .where(sql`state IN ('pending', 'in_flight', 'failed')`),
-    index('outbox_booking_idx').on(t.bookingId),
+    index('outbox_failed_idx').on(t.remote).where(sql`state = 'failed'`),
+    index('outbox_booking_idx').on(t.bookingId).where(sql`booking_id IS NOT NULL`),
   ],
 );
 

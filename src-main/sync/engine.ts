@@ -160,20 +160,22 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       statusSoon();
     },
     status() {
-      const counts = statements(options.sqlite).counts.all() as { remote: string; state: string; n: number }[];
+      const s = statements(options.sqlite);
       const per = new Map<string, { pending: number; failed: number }>();
+      const entry = (remote: string) => per.get(remote) ?? per.set(remote, { pending: 0, failed: 0 }).get(remote)!;
       let pending = 0;
       let failed = 0;
-      for (const c of counts) {
-        const entry = per.get(c.remote) ?? { pending: 0, failed: 0 };
-        if (c.state === 'failed') {
-          entry.failed += c.n;
-          failed += c.n;
-        } else {
-          entry.pending += c.n;
-          pending += c.n;
-        }
-        per.set(c.remote, entry);
+      for (const c of s.countPending.all() as { remote: string; n: number }[]) {
+        entry(c.remote).pending += c.n;
+        pending += c.n;
+      }
+      for (const [remote, n] of worker.inFlightByRemote()) {
+        entry(remote).pending += n;
+        pending += n;
+      }
+      for (const c of s.countFailed.all() as { remote: string; n: number }[]) {
+        entry(c.remote).failed += c.n;
+        failed += c.n;
       }
       const lights = [...remotes.values()].map(({ setup }) => {
         const d = connectivity.describe(setup.name);

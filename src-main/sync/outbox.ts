@@ -46,15 +46,16 @@ export interface OutboxRow {
 const LANE_IS_FREE = `NOT EXISTS (SELECT 1 FROM outbox p WHERE p.lane = o.lane AND p.id < o.id AND p.state IN ('pending', 'in_flight', 'failed'))`;
 
 const ROW_COLUMNS = `o.id, o.kind, o.remote, o.lane, o.booking_id AS bookingId, o.payload,
-  o.idempotency_key AS idempotencyKey, o.attempts, o.reconcile_first AS reconcileFirst`;
+  coalesce(o.idempotency_key, o.id) AS idempotencyKey, o.attempts, o.reconcile_first AS reconcileFirst`;
 
 function prepareAll(sqlite: Database.Database) {
   const p = (sql: string) => sqlite.prepare(sql);
   return {
+    // Positional parameters: binding by name costs more, and enqueue runs ten thousand times in a batch.
     insert: p(`INSERT INTO outbox (id, kind, remote, lane, booking_id, payload, idempotency_key, state, next_attempt_at, created_at, updated_at)
-      VALUES (@id, @kind, @remote, @lane, @bookingId, @payload, @idempotencyKey, 'pending', @at, @at, @at)
-      ON CONFLICT (idempotency_key) DO NOTHING`),
-    byKey: p(`SELECT id FROM outbox WHERE idempotency_key = ?`),
+      VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)
+      ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING`),
+    byKey: p(`SELECT id FROM outbox WHERE idempotency_key = ? AND idempotency_key IS NOT NULL`),
     // Not before the grace has passed since the claim: a request still in transit when the desk died
     // may yet land, and looking it up too early would miss it and send it again.
     recover: p(`UPDATE outbox SET state = 'pending', reconcile_first = 1, updated_at = @at,
@@ -73,7 +74,9 @@ function prepareAll(sqlite: Database.Database) {
     release: p(`UPDATE outbox SET state = 'pending', attempts = attempts - 1, updated_at = @at WHERE id = @id AND state = 'in_flight'`),
     park: p(`UPDATE outbox SET state = 'failed', last_error_code = @code, last_error = @message, updated_at = @at
       WHERE id = @id AND state IN ('pending', 'in_flight')`),
-    counts: p(`SELECT remote, state, count(*) AS n FROM outbox WHERE state IN ('pending', 'in_flight', 'failed') GROUP BY remote, state`),
+    // In flight is counted by the worker in memory: no index tracks it (rows pass through it quickly).
+    countPending: p(`SELECT remote, count(*) AS n FROM outbox WHERE state = 'pending' GROUP BY remote`),
+    countFailed: p(`SELECT remote, count(*) AS n FROM outbox WHERE state = 'failed' GROUP BY remote`),
   };
 }
 
@@ -96,7 +99,10 @@ export interface EnqueueInput<P> {
   payload: P;
   /** The dossier it belongs to, shown on the Synchronisation screen. */
   bookingId?: string | null;
-  /** Enqueueing twice with the same key is a no-op (a double click, a replayed batch). */
+  /**
+   * Enqueueing twice with the same key is a no-op (a double click, a replayed batch); it is also
+   * the key sent to the remote. Without one, the operation's id is sent.
+   */
   idempotencyKey?: string;
 }
 
@@ -120,18 +126,10 @@ export function enqueue<P>(ctx: EnqueueContext, input: EnqueueInput<P>): { id: s
   const payload = kind.payload.parse(input.payload);
   const now = ctx.sync.now();
   const id = uuidv7(now.getTime());
-  const idempotencyKey = input.idempotencyKey ?? id;
+  const idempotencyKey = input.idempotencyKey ?? null;
   const s = statements(ctx.sqlite);
-  const inserted = s.insert.run({
-    id,
-    kind: name,
-    remote: kind.remote,
-    lane: input.lane,
-    bookingId: input.bookingId ?? null,
-    payload: JSON.stringify(payload),
-    idempotencyKey,
-    at: now.toISOString(),
-  });
+  const at = now.toISOString();
+  const inserted = s.insert.run(id, name, kind.remote, input.lane, input.bookingId ?? null, JSON.stringify(payload), idempotencyKey, at, at, at);
   if (inserted.changes === 1) return { id, created: true };
   return { id: (s.byKey.get(idempotencyKey) as { id: string }).id, created: false };
 }

@@ -47,7 +47,7 @@ const IDLE_RECHECK_MS = 60_000;
 
 export class OutboxWorker {
   private readonly shutdown = new AbortController();
-  private readonly running = new Set<string>();
+  private readonly running = new Map<string, Claimed>();
   /** Claimed (in flight on disk) and waiting for a free slot. */
   private ready: Claimed[] = [];
   private finished: { claimed: Claimed; outcome: Outcome }[] = [];
@@ -85,6 +85,13 @@ export class OutboxWorker {
 
   inFlight(): number {
     return this.running.size;
+  }
+
+  /** Rows in flight on disk: the calls running and the claims waiting for a slot. */
+  inFlightByRemote(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const c of [...this.running.values(), ...this.ready]) counts.set(c.remote.name, (counts.get(c.remote.name) ?? 0) + 1);
+    return counts;
   }
 
   /** Records the outcomes already known and releases unsent claims; calls still running stay in flight. */
@@ -184,7 +191,7 @@ export class OutboxWorker {
   }
 
   private async execute(c: Claimed): Promise<void> {
-    this.running.add(c.row.id);
+    this.running.set(c.row.id, c);
     const io = { http: c.remote.http, signal: this.shutdown.signal, idempotencyKey: c.row.idempotencyKey, operationId: c.row.id, attempt: c.row.attempts };
     // Whether we know the remote does not hold the effect of an earlier attempt.
     let resolved = !c.row.reconcileFirst;
