@@ -53,7 +53,7 @@ async function timed<T>(times: number, setup: () => Promise<T> | T, measure: (s:
   return out;
 }
 
-const openRows = (core: AppCore) => core.ctx.sqlite.prepare(`SELECT 1 FROM outbox WHERE state IN ('pending', 'in_flight') LIMIT 1`);
+const openRows = (core: AppCore) => core.ctx.sqlite.prepare(`SELECT 1 FROM outbox WHERE state IN ('pending', 'in_flight', 'failed') AND state <> 'failed' LIMIT 1`);
 
 async function drained(core: AppCore): Promise<void> {
   const open = openRows(core);
@@ -117,26 +117,51 @@ function seedBookings(core: AppCore, count: number): { agencyId: string; ids: st
   return { agencyId, ids };
 }
 
+/** BENCH_SYNC=S1,S4 runs only those scenarios. */
+const wanted = (id: string) => !process.env.BENCH_SYNC || process.env.BENCH_SYNC.split(',').includes(id);
+
 export async function run(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
 
-  const enqueueSamples = await timed(
+  if (wanted('S1')) rows.push(row('S1', 'Mise en file de 10 000 opérations (une transaction)', await enqueueScenario(), 200));
+  if (wanted('S2')) rows.push(row('S2', 'Envoi de 10 000 opérations, service local sans latence', await drainScenario(0, 3), 4_000));
+  // About 32 s a run: one by default, more with BENCH_S3_RUNS=3.
+  const s3Runs = Number(process.env.BENCH_S3_RUNS ?? 1);
+  if (wanted('S3')) rows.push(row('S3', 'Envoi de 10 000 opérations, latence 50 ms, 16 en parallèle', await drainScenario(50, s3Runs), 35_000));
+  if (wanted('S4') || wanted('S5')) rows.push(...(await inboundScenarios()));
+  return rows;
+}
+
+async function enqueueScenario(): Promise<number[]> {
+  return timed(
     7,
-    () => desk({}),
-    (d) => void enqueueEchoes(d.core, echoBatch(OPS / 5, 5)),
+    () => ({ ...desk({}), batch: echoBatch(OPS / 5, 5) }),
+    (d) => void enqueueEchoes(d.core, d.batch),
     (d) => d.done(),
   );
-  rows.push(row('S1', 'Mise en file de 10 000 opérations (une transaction)', enqueueSamples, 200));
+}
 
-  rows.push(row('S2', 'Envoi de 10 000 opérations, service local sans latence', await drainScenario(0, 3), 4_000));
-  // About 32 s a run: one by default, more with BENCH_S3_RUNS=3 (0 skips it).
-  const s3Runs = Number(process.env.BENCH_S3_RUNS ?? 1);
-  if (s3Runs > 0) rows.push(row('S3', 'Envoi de 10 000 opérations, latence 50 ms, 16 en parallèle', await drainScenario(50, s3Runs), 35_000));
-
+async function inboundScenarios(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
   const fake = await startFake(0);
   const d = desk({ remotes: [echoRemote(fake.url)], pollers: [depositPoller] });
   try {
     const { agencyId, ids } = seedBookings(d.core, 20_000);
+    // Idle first, on a desk that has not just churned through the big S4 pages.
+    const idleSamples = await timed(
+      20,
+      () => undefined,
+      async () => {
+        const before = process.cpuUsage();
+        const report = await d.core.sync.pollNow('test/deposits');
+        const used = process.cpuUsage(before);
+        if (!report.ok || report.items !== 0) throw new Error(`idle poll: ${JSON.stringify(report)}`);
+        return (used.user + used.system) / 1000;
+      },
+      () => undefined,
+      3,
+    );
+    rows.push(row('S5', 'Relève sans changement (CPU du processus principal)', idleSamples, 5));
     let round = 0;
     const applySamples = await timed(
       5,
@@ -163,24 +188,10 @@ export async function run(): Promise<BenchRow[]> {
       () => undefined,
     );
     rows.push(row('S4', 'Application de 10 000 statuts reçus et rafraîchissement de la grille', applySamples, 1_000));
-
-    const idleSamples = await timed(
-      20,
-      () => undefined,
-      async () => {
-        const before = process.cpuUsage();
-        const report = await d.core.sync.pollNow('test/deposits');
-        const used = process.cpuUsage(before);
-        if (!report.ok || report.items !== 0) throw new Error(`idle poll: ${JSON.stringify(report)}`);
-        return (used.user + used.system) / 1000;
-      },
-      () => undefined,
-      3,
-    );
-    rows.push(row('S5', 'Relève sans changement (CPU du processus principal)', idleSamples, 5));
   } finally {
     d.done();
     fake.stop();
   }
-  return rows;
+  return rows.sort((a, b) => a.id.localeCompare(b.id));
 }
+
