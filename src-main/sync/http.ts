@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { RemoteError, remoteMessages } from './errors';
 import { parseRetryAfter } from './policy';
-import { nodeTransport, TransportTimeout, type Transport, type TransportResponse } from './transport';
+import { nodeTransport, targetOf, TransportTimeout, type Transport, type TransportResponse } from './transport';
 
 export interface RemoteEndpoint {
   /** Machine name: 'swikly', 'elloha'… */
@@ -98,7 +98,7 @@ function networkCause(e: unknown): string {
 export function createHttpClient(remote: RemoteEndpoint, options: HttpClientOptions = {}): HttpClient {
   const transport = options.transport ?? nodeTransport();
   const now = options.now ?? (() => new Date());
-  const base = remote.baseUrl.endsWith('/') ? remote.baseUrl : `${remote.baseUrl}/`;
+  const target = targetOf(remote.baseUrl);
 
   const fail = (error: RemoteError): never => {
     if (error.failure === 'network' || error.failure === 'timeout') options.onOutcome?.('unreachable', error);
@@ -106,8 +106,12 @@ export function createHttpClient(remote: RemoteEndpoint, options: HttpClientOpti
   };
 
   async function send(request: HttpRequest): Promise<HttpResponse> {
-    const url = new URL(request.path.replace(/^\//, ''), base);
-    for (const [k, v] of Object.entries(request.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    let query: string | undefined;
+    if (request.query) {
+      const params = new URLSearchParams();
+      for (const [k, v] of Object.entries(request.query)) if (v !== undefined) params.set(k, String(v));
+      query = params.toString();
+    }
     const headers: Record<string, string> = { ...remote.headers, ...request.headers };
     let body: string | undefined;
     if (request.json !== undefined) {
@@ -128,7 +132,7 @@ export function createHttpClient(remote: RemoteEndpoint, options: HttpClientOpti
     const timeoutMs = request.timeoutMs ?? remote.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     let response: HttpResponse;
     try {
-      response = await transport.send(url, { method: request.method ?? 'GET', headers, body, timeoutMs, signal: request.signal });
+      response = await transport.send(target(request.path, query), { method: request.method ?? 'GET', headers, body, timeoutMs, signal: request.signal });
     } catch (e) {
       if (e instanceof TransportTimeout) {
         return fail(new RemoteError('timeout', remote.name, remoteMessages.timeout(remote.label, timeoutMs), { cause: 'timeout' }));

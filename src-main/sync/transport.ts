@@ -3,6 +3,27 @@
 import http from 'node:http';
 import https from 'node:https';
 
+/** Where a request goes, split once per remote rather than parsed per request. */
+export interface TransportTarget {
+  protocol: 'http:' | 'https:';
+  hostname: string;
+  port: string;
+  /** Path and query. */
+  path: string;
+  href: string;
+}
+
+export function targetOf(baseUrl: string): (path: string, query?: string) => TransportTarget {
+  const base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+  if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new Error(`Unsupported remote URL: ${baseUrl}`);
+  const protocol = base.protocol;
+  const hostname = base.hostname.replace(/^\[(.*)\]$/, '$1');
+  return (path, query) => {
+    const full = base.pathname + path.replace(/^\//, '') + (query ? `?${query}` : '');
+    return { protocol, hostname, port: base.port, path: full, href: base.origin + full };
+  };
+}
+
 export interface TransportRequest {
   method: string;
   headers: Record<string, string>;
@@ -27,7 +48,7 @@ export interface TransportResponse {
 }
 
 export interface Transport {
-  send(url: URL, request: TransportRequest): Promise<TransportResponse>;
+  send(target: TransportTarget, request: TransportRequest): Promise<TransportResponse>;
   /** Closes idle keep-alive connections (engine stop). */
   close(): void;
 }
@@ -38,7 +59,7 @@ export function nodeTransport(): Transport {
     'https:': new https.Agent({ keepAlive: true, maxSockets: 32 }),
   };
   return {
-    send: (url, request) =>
+    send: (target, request) =>
       new Promise((resolve, reject) => {
         // One timer and one abort listener per exchange, destroying the request directly: cheaper
         // than an AbortController per request, which showed in the drain profile.
@@ -53,9 +74,9 @@ export function nodeTransport(): Transport {
         const fail = (e: unknown) => settle(() => reject(e));
         const body = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8');
         const headers = body ? { ...request.headers, 'content-length': String(body.length) } : request.headers;
-        const lib = url.protocol === 'https:' ? https : http;
-        const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
-        const req = lib.request(url, { method: request.method, headers, agent }, (res) => {
+        const lib = target.protocol === 'https:' ? https : http;
+        const options = { hostname: target.hostname, port: target.port, path: target.path, method: request.method, headers, agent: agents[target.protocol] };
+        const req = lib.request(options, (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () =>
@@ -100,11 +121,11 @@ export function nodeTransport(): Transport {
 /** fetch() as a transport: for unit tests that stub fetch, and hosts that must go through it. */
 export function fetchTransport(doFetch: typeof fetch = fetch): Transport {
   return {
-    async send(url, request) {
+    async send(target, request) {
       const timeout = AbortSignal.timeout(request.timeoutMs);
       const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
       try {
-        const response = await doFetch(url, { method: request.method, headers: request.headers, body: request.body, signal });
+        const response = await doFetch(target.href, { method: request.method, headers: request.headers, body: request.body, signal });
         return { status: response.status, headers: response.headers, text: await response.text() };
       } catch (e) {
         if (timeout.aborted && !request.signal?.aborted) throw new TransportTimeout(request.timeoutMs);

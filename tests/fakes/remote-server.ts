@@ -135,12 +135,15 @@ export async function startFakeRemote(options: { latencyMs?: number } = {}): Pro
   }
 
   async function remote(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const arrivedAt = performance.now();
     const route = `${req.method} ${url.pathname}`;
     const counter = `${req.method} /${url.pathname.split('/')[1] ?? ''}`;
     requests[counter] = (requests[counter] ?? 0) + 1;
     const body = await readBody(req);
     if (down) return void req.socket.destroy();
-    if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
+    // Latency counts from the request's arrival, as a remote's response time does.
+    const wait = latencyMs - (performance.now() - arrivedAt);
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const fault = takeFault(route);
     switch (fault?.type) {
       case '500':
