@@ -107,9 +107,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const remote = remotes.get(name);
       if (remote) await remote.setup.probe(remote.http, AbortSignal.timeout(remote.setup.timeoutMs ?? 15_000));
     },
-    onChange: (_remote, state) => {
+    onChange: (remote, state) => {
       statusSoon();
-      if (state !== 'offline') worker.wake();
+      if (state === 'offline') return;
+      worker.wake();
+      pollers.remoteBack(remote);
     },
   });
 

@@ -49,6 +49,8 @@ export interface PollReport {
 interface State {
   cursor: { value: unknown; json: string } | null;
   failures: number;
+  /** The last cycle could not reach the remote (or skipped it as offline). */
+  waitingForRemote: boolean;
   cancel: (() => void) | null;
   running: Promise<PollReport> | null;
 }
@@ -70,7 +72,7 @@ export class PollerRunner {
   private stopped = true;
 
   constructor(private readonly o: PollerRunnerOptions) {
-    for (const p of o.pollers) this.states.set(p.name, { cursor: null, failures: 0, cancel: null, running: null });
+    for (const p of o.pollers) this.states.set(p.name, { cursor: null, failures: 0, waitingForRemote: false, cancel: null, running: null });
   }
 
   start(delayMs: number): void {
@@ -82,6 +84,14 @@ export class PollerRunner {
     this.stopped = true;
     this.controller.abort();
     for (const s of this.states.values()) s.cancel?.();
+  }
+
+  /** The remote answers again: pollers that could not reach it poll now rather than at their next turn. */
+  remoteBack(remote: string): void {
+    for (const p of this.o.pollers) {
+      const state = this.states.get(p.name)!;
+      if (p.remote === remote && state.waitingForRemote && !state.running) this.schedule(p, 0);
+    }
   }
 
   /** Polls one poller now (and reschedules it); for tests, benchmarks and « Actualiser ». */
@@ -116,6 +126,7 @@ export class PollerRunner {
     const ctx = () => ({ sqlite: this.o.sqlite, now: this.o.clock.now() });
     if (!http || !this.o.connectivity.allowsWork(p.remote)) {
       // Unconfigured or offline: no request; the connectivity probe will tell when it is back.
+      state.waitingForRemote = Boolean(http);
       this.schedule(p, p.interval(ctx()));
       return { ok: false, items: 0, tables: [], error: 'hors ligne' };
     }
@@ -125,12 +136,14 @@ export class PollerRunner {
       if (this.stopped) return { ok: false, items: 0, tables: [] };
       const tables = this.applyBatch(p, state, result);
       state.failures = 0;
+      state.waitingForRemote = false;
       if (tables.length) this.o.onChanged(tables);
       this.schedule(p, result.more ? 0 : p.interval(ctx()));
       return { ok: true, items: result.items.length, tables };
     } catch (e) {
       if (this.stopped) return { ok: false, items: 0, tables: [] };
       state.failures += 1;
+      state.waitingForRemote = isRemoteError(e) && (e.failure === 'network' || e.failure === 'timeout');
       const message = isRemoteError(e) ? e.message : `Erreur interne (${(e as Error).message})`;
       if (!isRemoteError(e)) this.o.log(`Synchronisation : relève « ${p.name} » en échec`, e);
       this.recordError(p, message);

@@ -72,6 +72,18 @@ describe('deposit statuses read from the remote', () => {
     expect(calmPolls).toBeLessThanOrEqual(4);
   });
 
+  it('polls again as soon as the remote answers after an outage, not at its next quarter hour', async () => {
+    desk = openSyncDesk(fake.url, { pollers: [depositPoller], startDelayMs: 1e9 });
+    const a = seedDossier(desk.core, '2026-000001', '2026-09-01', 'requested');
+    await control.down();
+    expect((await desk.core.sync.pollNow('test/deposits')).error).toMatch(/^Écho est injoignable/);
+    expect(desk.core.sync.status().online).toBe(false);
+    await control.changes([{ bookingId: a, depositState: 'secured' }]);
+    await control.down(false);
+    const spent = await driveUntil(desk.clock, () => deposit(a) === 'secured', { stepMs: 1_000, what: 'poll after the outage' });
+    expect(spent).toBeLessThanOrEqual(10_000);
+  });
+
   it('backs off while the remote keeps failing', async () => {
     desk = openSyncDesk(fake.url, { pollers: [depositPoller] });
     seedDossier(desk.core, '2026-000001', '2026-07-03', 'requested');
