@@ -35,6 +35,8 @@ export interface SyncSetup {
   transport?: Transport;
   /** Coalesces status events and outbox notifications during a drain. */
   statusDebounceMs?: number;
+  /** Where unexpected failures are reported (console by default). */
+  log?(message: string, error: unknown): void;
 }
 
 /** What services see of the engine (ServiceContext.sync). */
@@ -62,7 +64,6 @@ export interface SyncEngineOptions extends SyncSetup {
   /** Tables changed by the engine (after commit). */
   notify(tables: string[]): void;
   emitStatus(status: SyncStatus): void;
-  log?(message: string, error: unknown): void;
 }
 
 /** Names of remotes whose integration may not be configured on this desk yet. */

@@ -102,7 +102,7 @@ export class OutboxWorker {
     for (const claimed of this.ready) this.finished.push({ claimed, outcome: { type: 'release' } });
     this.ready = [];
     try {
-      if (this.finished.length) this.o.sqlite.transaction(() => this.flush(new Set()))();
+      if (this.finished.length) this.o.sqlite.transaction(() => this.flush(this.finished, new Set()))();
     } catch (e) {
       this.o.log('Synchronisation : enregistrement des derniers résultats impossible', e);
     }
@@ -125,14 +125,22 @@ export class OutboxWorker {
   private pump(): void {
     if (this.stopped) return;
     const tables = new Set<string>();
+    const outcomes = this.finished;
+    this.finished = [];
+    const claimed: Claimed[] = [];
     let retryIn = IDLE_RECHECK_MS;
     try {
       this.o.sqlite.transaction(() => {
-        this.flush(tables);
-        retryIn = this.claim(tables);
+        this.flush(outcomes, tables);
+        retryIn = this.claim(claimed, tables);
       })();
+      // Only claims that are committed may leave.
+      this.ready.push(...claimed);
     } catch (e) {
-      this.o.log('Synchronisation : lecture de la file impossible', e);
+      // Rolled back (disk full, database locked by another program): keep the outcomes for the next
+      // cycle, and forget the claims, which never happened.
+      this.o.log('Synchronisation : enregistrement dans la file impossible', e);
+      this.finished = outcomes.concat(this.finished);
       retryIn = 5_000;
     }
     if (tables.size) this.o.onChanged([...tables]);
@@ -141,7 +149,7 @@ export class OutboxWorker {
   }
 
   /** Claims due lane heads, a round ahead of the free slots; returns how long until more could be due. */
-  private claim(tables: Set<string>): number {
+  private claim(claimed: Claimed[], tables: Set<string>): number {
     let room = this.o.concurrency * 2 - this.running.size - this.ready.length;
     const now = this.o.clock.now();
     const at = now.toISOString();
@@ -165,7 +173,7 @@ export class OutboxWorker {
         }
         if (this.s.claim.run({ id: row.id, at }).changes !== 1) continue;
         tables.add('outbox');
-        this.ready.push({ row: { ...row, attempts: row.attempts + 1 }, kind: stored.kind, payload: stored.payload, remote });
+        claimed.push({ row: { ...row, attempts: row.attempts + 1 }, kind: stored.kind, payload: stored.payload, remote });
         room -= 1;
       }
       if (room > 0) {
@@ -231,10 +239,8 @@ export class OutboxWorker {
     return { type: 'retry', code: e.failure, message: e.message, delayMs: decision.delayMs, reconcileFirst: !resolved || decision.reconcileFirst };
   }
 
-  private flush(tables: Set<string>): void {
-    const batch = this.finished;
-    this.finished = [];
+  private flush(outcomes: { claimed: Claimed; outcome: Outcome }[], tables: Set<string>): void {
     const now = this.o.clock.now();
-    for (const { claimed, outcome } of batch) recordOutcome(this.o.sqlite, claimed, outcome, now, tables);
+    for (const { claimed, outcome } of outcomes) recordOutcome(this.o.sqlite, claimed, outcome, now, tables);
   }
 }

@@ -128,3 +128,32 @@ describe('a desk that stopped in the middle of a drain', () => {
     }
   });
 });
+
+describe('a database that refuses writes for a moment', () => {
+  it('sends nothing it could not record as claimed, keeps every outcome, and drains once the database is free', async () => {
+    const logged: string[] = [];
+    const desk = openSyncDesk(fake.url, { concurrency: 2, log: (message) => logged.push(message) });
+    try {
+      desk.core.ctx.sqlite.pragma('busy_timeout = 20');
+      await control.latency(100);
+      enqueueEchoes(desk.core, echoBatch(4, 2));
+      await driveUntil(desk.clock, () => outboxStates(desk.core).in_flight === 4, { stepMs: 0, what: 'two sent, two claimed ahead' });
+      // Another program holds the write lock while the answers come back.
+      const other = new Database(desk.dbFile);
+      other.exec('BEGIN IMMEDIATE');
+      await realSleep(300);
+      await driveFor(desk.clock, 5_000, { stepMs: 1_000, realMs: 50 });
+      expect(logged.length).toBeGreaterThan(0);
+      const duringLock = (await control.state()).records.length;
+      expect(duringLock).toBe(4);
+      other.exec('ROLLBACK');
+      other.close();
+      await driveUntil(desk.clock, allDone(desk.core, 8), { stepMs: 1_000 });
+      const { records } = await control.state();
+      expect(duplicatesAndDisorder(records)).toEqual({ duplicates: [], outOfOrder: [] });
+      expect(records).toHaveLength(8);
+    } finally {
+      desk.close();
+    }
+  });
+});
