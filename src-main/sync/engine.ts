@@ -91,7 +91,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const tables = [...pendingTables];
     pendingTables = new Set();
     if (tables.length) options.notify(tables);
-    options.emitStatus(engine.status());
+    try {
+      options.emitStatus(engine.status());
+    } catch (e) {
+      log('Synchronisation : état indisponible', e);
+    }
   };
   // Real time on purpose: this only paces screen refreshes, it decides nothing.
   const statusSoon = (tables: string[] = []) => {

@@ -117,7 +117,14 @@ export class PollerRunner {
 
   private cycle(p: Poller): Promise<PollReport> {
     const state = this.states.get(p.name)!;
-    state.running ??= this.runOnce(p, state).finally(() => (state.running = null));
+    state.running ??= this.runOnce(p, state)
+      .catch((e: unknown) => {
+        // A poller's own code failed outside its fetch (its interval query…): try again later, never crash.
+        this.o.log(`Synchronisation : relève « ${p.name} » interrompue`, e);
+        this.schedule(p, backoffDelay(++state.failures, this.o.backoff));
+        return { ok: false, items: 0, tables: [], error: 'erreur interne' };
+      })
+      .finally(() => (state.running = null));
     return state.running;
   }
 
@@ -191,13 +198,18 @@ export class PollerRunner {
     return value;
   }
 
+  /** Best effort: failing to note a failure (database busy) must not turn into a crash of its own. */
   private recordError(p: Poller, message: string): void {
     const at = this.o.clock.now().toISOString();
-    this.o.sqlite
-      .prepare(
-        `INSERT INTO sync_cursors (poller, cursor, last_error_at, last_error, created_at, updated_at) VALUES (@name, @json, @at, @message, @at, @at)
-         ON CONFLICT (poller) DO UPDATE SET last_error_at = @at, last_error = @message, updated_at = @at`,
-      )
-      .run({ name: p.name, json: JSON.stringify(p.initialCursor), at, message });
+    try {
+      this.o.sqlite
+        .prepare(
+          `INSERT INTO sync_cursors (poller, cursor, last_error_at, last_error, created_at, updated_at) VALUES (@name, @json, @at, @message, @at, @at)
+           ON CONFLICT (poller) DO UPDATE SET last_error_at = @at, last_error = @message, updated_at = @at`,
+        )
+        .run({ name: p.name, json: JSON.stringify(p.initialCursor), at, message });
+    } catch (e) {
+      this.o.log(`Synchronisation : échec de la relève « ${p.name} » non enregistré`, e);
+    }
   }
 }
