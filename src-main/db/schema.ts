@@ -158,7 +158,10 @@ export const bookings = sqliteTable(
     index('bookings_deposit_arrival_idx').on(t.depositState, t.status, t.arrival),
     index('bookings_source_arrival_idx').on(t.source, t.arrival),
     index('bookings_option_expiry_idx').on(t.status, t.optionExpiresAt),
-    index('bookings_balance_due_idx').on(t.balanceDueDate),
+    // "Soldes à encaisser": only open balances of active dossiers, a few among years of history.
+    index('bookings_balance_due_idx')
+      .on(t.balanceDueDate)
+      .where(sql`${t.balanceCents} > 0 AND ${t.status} IN ('option', 'confirmed')`),
     index('bookings_nights_idx').on(t.nights),
     index('bookings_total_idx').on(t.totalCents),
     index('bookings_balance_idx').on(t.balanceCents),

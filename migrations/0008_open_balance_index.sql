@@ -1,0 +1,2 @@
+DROP INDEX `bookings_balance_due_idx`;--> statement-breakpoint
+CREATE INDEX `bookings_balance_due_idx` ON `bookings` (`balance_due_date`) WHERE "bookings"."balance_cents" > 0 AND "bookings"."status" IN ('option', 'confirmed');
