@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { defineOperationKind, registerOperationKind } from '../../src-main/sync/kinds';
+import { enqueue } from '../../src-main/sync/outbox';
 import { FakeControl, startFakeRemote, type FakeRemote } from '../fakes/remote-server';
 import { driveFor, driveUntil } from '../support/fake-clock';
-import { echoRemote } from '../support/echo-kind';
+import { echoPayload, echoRemote } from '../support/echo-kind';
 import { allDone, duplicatesAndDisorder, echoBatch, enqueueEchoes, openSyncDesk, outboxRow, outboxStates, type SyncDesk } from '../support/sync';
 
 let fake: FakeRemote;
@@ -122,5 +125,27 @@ describe('an attempt whose answer was lost is reconciled, never sent twice', () 
     const { records } = await control.state();
     expect(records).toHaveLength(30);
     expect(duplicatesAndDisorder(records)).toEqual({ duplicates: [], outOfOrder: [] });
+  });
+});
+
+describe('an operation whose remote cannot be asked what happened (like SMTP)', () => {
+  const mailKind = defineOperationKind({
+    kind: 'test/mail',
+    remote: 'echo',
+    label: 'E-mail de test',
+    payload: echoPayload,
+    perform: (p, io) => io.http.json({ method: 'POST', path: '/echo', json: p, signal: io.signal }, z.object({ id: z.string() })),
+    reconcile: async () => ({ status: 'unknown', message: "Envoi de l'e-mail incertain après une coupure : vérifiez la boîte d'envoi, puis Réessayer ou Annuler." }),
+  });
+  registerOperationKind(mailKind);
+
+  it('is parked for a decision of staff after a lost answer, never sent again silently', async () => {
+    await control.faults({ type: 'drop_after_commit', match: 'POST /echo' });
+    const id = desk.core.ctx.sqlite.transaction(() => enqueue(desk.core.ctx, { kind: mailKind, lane: 'L', payload: { key: 'm1', lane: 'L', n: 1 } }).id)();
+    desk.core.ctx.notify(['outbox']);
+    await driveUntil(desk.clock, () => outboxRow(desk.core, id).state === 'failed', { stepMs: 500, what: 'parked' });
+    expect(outboxRow(desk.core, id)).toMatchObject({ last_error_code: 'unknown_outcome', last_error: expect.stringContaining('Envoi de l\'e-mail incertain') });
+    await driveFor(desk.clock, 600_000, { stepMs: 60_000 });
+    expect((await control.state()).requests['POST /echo']).toBe(1);
   });
 });
