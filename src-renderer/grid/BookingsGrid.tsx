@@ -41,13 +41,17 @@ const Row = memo(function Row(props: {
   handlers: RowHandlers;
 }) {
   const { row, index, columns, env } = props;
+  // Not loaded yet (fast scrolling): one empty row, no cells — cheap to paint many of them per frame.
+  if (!row) {
+    return <div role="row" id={`dossier-row-${index}`} aria-rowindex={index + 2} className="grid-row loading" style={{ transform: `translateY(${props.top}px)` }} />;
+  }
   return (
     <div
       role="row"
       id={`dossier-row-${index}`}
       aria-rowindex={index + 2}
       aria-selected={props.selected}
-      className={`grid-row${index % 2 ? ' odd' : ''}${props.selected ? ' selected' : ''}${props.focused ? ' focused' : ''}${row ? '' : ' loading'}`}
+      className={`grid-row${index % 2 ? ' odd' : ''}${props.selected ? ' selected' : ''}${props.focused ? ' focused' : ''}`}
       style={{ transform: `translateY(${props.top}px)` }}
       onMouseDown={(e) => props.handlers.mouseDown(index, e)}
       onDoubleClick={() => props.handlers.open(index)}
@@ -59,9 +63,9 @@ const Row = memo(function Row(props: {
           role="gridcell"
           className={c.columnDef.meta?.numeric ? 'cell num' : 'cell'}
           style={{ width: c.getSize() }}
-          title={row && c.columnDef.meta?.title ? c.columnDef.meta.title(row, env) : undefined}
+          title={c.columnDef.meta?.title ? c.columnDef.meta.title(row, env) : undefined}
         >
-          {row ? c.columnDef.meta!.cell(row, env) : ''}
+          {c.columnDef.meta!.cell(row, env)}
         </div>
       ))}
     </div>
