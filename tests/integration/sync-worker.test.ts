@@ -58,10 +58,12 @@ describe('the outbox worker when the remote fails', () => {
     expect(Date.parse(row.next_attempt_at) - desk.clock.now().getTime()).toBe(120_000);
     expect(row.last_error).toContain('nouvel essai dans 120 s');
     const posts = (await control.state()).requests['POST /echo'];
+    // The limit is the remote's, not the row's: another dossier's operation waits too.
+    enqueueEchoes(desk.core, [{ key: 'k2', lane: 'M', n: 1 }]);
     await driveFor(desk.clock, 110_000, { stepMs: 10_000 });
     expect((await control.state()).requests['POST /echo']).toBe(posts);
-    await driveUntil(desk.clock, allDone(desk.core, 1), { stepMs: 5_000, maxMs: 30_000 });
-    expect((await control.state()).records).toHaveLength(1);
+    await driveUntil(desk.clock, allDone(desk.core, 2), { stepMs: 5_000, maxMs: 30_000 });
+    expect((await control.state()).records).toHaveLength(2);
   });
 });
 
