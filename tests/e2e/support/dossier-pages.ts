@@ -1,21 +1,7 @@
 // Page models of the dossier screens. Locators (what is on screen) are kept apart from the
 // clerk's intents (what they do), so a test reads as the agency's scenario.
 import { expect, type Locator, type Page } from '@playwright/test';
-
-/** Calls the contract over HTTP, as another window of Comptoir would. */
-export function contract(hostUrl: string) {
-  const base = new URL(hostUrl);
-  return async <T = any>(method: string, input: unknown): Promise<T> => {
-    const res = await fetch(new URL(`/rpc/${method}`, base), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-comptoir-token': base.searchParams.get('token')! },
-      body: JSON.stringify(input),
-    });
-    const body = await res.json();
-    if (!body.ok) throw new Error(body.error.message);
-    return body.value as T;
-  };
-}
+import { contractOver } from './host';
 
 /** The host's address with a route in place of the landing hash. */
 export function routeUrl(hostUrl: string, hash: string): string {
@@ -179,7 +165,7 @@ export interface SeededDossier {
  * the window opens on, far in the future so no demo stay is in the way.
  */
 export async function seedDossier(hostUrl: string, over: Record<string, unknown> = {}): Promise<SeededDossier> {
-  const rpc = contract(hostUrl);
+  const rpc = contractOver(hostUrl);
   const [agency] = await rpc<SeededDossier['agency'][]>('agencies/list', {});
   const [property] = await rpc<SeededDossier['property'][]>('properties/list', { agencyId: agency!.id });
   const client = await rpc<{ id: string }>('clients/create', { agencyId: agency!.id, lastName: 'Martin', firstName: 'Jeanne' });

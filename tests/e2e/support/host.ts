@@ -44,7 +44,7 @@ export async function startHost(args: string[] = ['--demo']): Promise<BrowserHos
 /** Calls the contract over HTTP with the host's token, as another window of Comptoir would. */
 export function contractOver(hostUrl: string) {
   const base = new URL(hostUrl);
-  return async (method: string, input: unknown) => {
+  return async <T = any>(method: string, input: unknown): Promise<T> => {
     const res = await fetch(new URL(`/rpc/${method}`, base), {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-comptoir-token': base.searchParams.get('token')! },
@@ -52,7 +52,7 @@ export function contractOver(hostUrl: string) {
     });
     const body = await res.json();
     if (!body.ok) throw new Error(body.error.message);
-    return body.value;
+    return body.value as T;
   };
 }
 
