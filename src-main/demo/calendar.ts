@@ -1,0 +1,63 @@
+// Day arithmetic for the demo, on integer day numbers (days since 1970-01-01, UTC midnights) so
+// hundreds of thousands of stays cost no Date parsing. Strings are made once per day and cached.
+import type { Rng } from './random';
+
+export const DAY_MS = 86_400_000;
+export const MINUTE_MS = 60_000;
+
+export const dayOf = (ms: number): number => Math.floor(ms / DAY_MS);
+
+/** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
+export const weekday = (day: number): number => (((day + 4) % 7) + 7) % 7;
+
+export interface DayInfo {
+  /** 'YYYY-MM-DD' */
+  ymd: string;
+  /** 'DD/MM/YYYY', for labels. */
+  fr: string;
+  year: number;
+  /** 1–12 */
+  month: number;
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+const infos = new Map<number, DayInfo>();
+
+export function dayInfo(day: number): DayInfo {
+  let info = infos.get(day);
+  if (info === undefined) {
+    const d = new Date(day * DAY_MS);
+    const year = d.getUTCFullYear();
+    const month = d.getUTCMonth() + 1;
+    const date = d.getUTCDate();
+    const y = String(year).padStart(4, '0');
+    info = { ymd: `${y}-${pad2(month)}-${pad2(date)}`, fr: `${pad2(date)}/${pad2(month)}/${y}`, year, month };
+    infos.set(day, info);
+  }
+  return info;
+}
+
+/** Day number of a 'YYYY-MM-DD' string. */
+export function dayOfYmd(ymd: string): number {
+  return dayOf(Date.parse(`${ymd}T00:00:00Z`));
+}
+
+/** Same calendar day `years` later (Feb 29 → Mar 1 in common years). */
+export function shiftYears(now: Date, years: number): number {
+  return dayOf(Date.UTC(now.getUTCFullYear() + years, now.getUTCMonth(), now.getUTCDate()));
+}
+
+/**
+ * An instant during office hours (08:00–19:59 in Paris, i.e. 06:00–17:59 UTC) of `day`. Staying
+ * well inside the UTC day keeps the year of an instant the same in UTC and in Paris, which is what
+ * dossier numbers are counted by.
+ */
+export function officeInstant(day: number, rng: Rng): number {
+  return day * DAY_MS + (360 + rng.int(0, 719)) * MINUTE_MS + rng.int(0, 59) * 1000;
+}
+
+/** `ms` when it is not after `limit` (now), otherwise a random instant between `floor` and `limit`. */
+export function notAfter(ms: number, floor: number, limit: number, rng: Rng): number {
+  if (ms <= limit) return ms;
+  return floor < limit ? floor + Math.floor(rng.next() * (limit - floor)) : limit;
+}
