@@ -17,6 +17,7 @@ import type Database from 'better-sqlite3';
 
 const BULK_TABLES = ['bookings', 'clients'];
 const SEARCH_TRIGGER = 'bookings_search_ai';
+const SEARCH_TABLE = 'bookings_fts';
 
 /** FTS5's own default for 'automerge' when the table has no setting of its own. */
 const FTS5_DEFAULT_AUTOMERGE = 4;
@@ -31,8 +32,21 @@ export const searchFillTuning = { largeFill: 250_000 };
 /**
  * The trigger's work, done for every booking at once. Used only if the trigger still does exactly
  * this (see searchTriggerIsKnown); otherwise the trigger is left in place to do its own work.
+ * `recreate`: the still empty full-text table's own CREATE statement, to build it anew first.
  */
-function fillSearchIndex(sqlite: Database.Database, afterBookingRowid: number, afterSearchRowid: number): void {
+function fillSearchIndex(
+  sqlite: Database.Database,
+  afterBookingRowid: number,
+  afterSearchRowid: number,
+  recreate: string | null,
+): void {
+  if (recreate !== null) {
+    // Measured, not understood: FTS5 fills the empty table the migrations made far more slowly
+    // than the same table created anew in this transaction (1 000 000 dossiers: 95 s + 292 s of
+    // 'optimize', against 40 s + 5 s). The schema is unchanged: same statement, same shadow tables.
+    sqlite.exec(`DROP TABLE ${quoteName(SEARCH_TABLE)}`);
+    sqlite.exec(recreate);
+  }
   const added = sqlite
     .prepare(`INSERT INTO booking_search (booking_id) SELECT id FROM bookings WHERE rowid > ? ORDER BY rowid`)
     .run(afterBookingRowid).changes;
@@ -75,6 +89,22 @@ function searchTriggerIsKnown(sql: string): boolean {
 
 const quoteName = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/** The full-text table's CREATE statement, if it holds nothing and no setting of its own. */
+function emptySearchTableSql(sqlite: Database.Database): string | null {
+  try {
+    const table = sqlite
+      .prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`)
+      .pluck()
+      .get(SEARCH_TABLE) as string | undefined;
+    const settings = sqlite.prepare(`SELECT k FROM bookings_fts_config`).pluck().all();
+    const rows = sqlite.prepare(`SELECT count(*) FROM bookings_fts_docsize`).pluck().get();
+    const plain = settings.length === 1 && settings[0] === 'version';
+    return table !== undefined && /USING fts5\b/i.test(table) && plain && rows === 0 ? table : null;
+  } catch {
+    return null;
+  }
+}
+
 export interface SuspendedIndexes {
   restore(): void;
 }
@@ -96,6 +126,7 @@ export function suspendIndexes(sqlite: Database.Database): SuspendedIndexes {
     (sqlite.prepare(`SELECT coalesce(max(rowid), 0) AS n FROM ${table}`).get() as { n: number }).n;
   const bookingsBefore = maxRowid('bookings');
   const searchBefore = dropTrigger ? maxRowid('booking_search') : 0;
+  const recreate = dropTrigger && searchBefore === 0 ? emptySearchTableSql(sqlite) : null;
 
   for (const index of indexes) sqlite.exec(`DROP INDEX ${quoteName(index.name)}`);
   if (dropTrigger) sqlite.exec(`DROP TRIGGER ${quoteName(SEARCH_TRIGGER)}`);
@@ -104,7 +135,7 @@ export function suspendIndexes(sqlite: Database.Database): SuspendedIndexes {
     restore() {
       for (const index of indexes) sqlite.exec(index.sql);
       if (dropTrigger && trigger) {
-        fillSearchIndex(sqlite, bookingsBefore, searchBefore);
+        fillSearchIndex(sqlite, bookingsBefore, searchBefore, recreate);
         sqlite.exec(trigger.sql);
       }
     },

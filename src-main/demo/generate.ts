@@ -6,9 +6,10 @@
 //
 // Stays are planned first in typed arrays (plan.ts), then written in creation order with raw
 // prepared statements inside one transaction (bookings.ts); on a fresh database the indexes and
-// the search index are built once at the end (bulk.ts). 100 000 dossiers take ~9 s on a 2-vCPU
-// 2.4 GHz server core, 1 000 000 under two minutes. Beyond ~105 000 dossiers the demo grows past
-// 300 rentals (one per 350 dossiers): 300 calendars cannot hold more stays without overlaps.
+// the search index are built once at the end (bulk.ts). Measured on a 2-vCPU 2.4 GHz server
+// core: 100 000 dossiers in ~9–10 s, 1 000 000 in ~130 s with ~630 MB of memory at peak. Beyond
+// ~105 000 dossiers the demo grows past 300 rentals (one per 350 dossiers): 300 calendars cannot
+// hold more stays without overlaps.
 //
 // On a database that already has agencies, nothing but dossiers is added: they go to the existing
 // rentals and clients, each rental's new stays start after its latest departure (so they never
