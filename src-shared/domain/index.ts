@@ -5,3 +5,6 @@ export * from './availability';
 export * from './pricing';
 export * from './deposit';
 export * from './pricing-defaults';
+export * from './email-planning';
+export * from './merge-fields';
+export * from './email-templates';
