@@ -1,9 +1,12 @@
 import { userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { EventName, EventPayload } from '../../src-shared/contract';
 import { openDatabase, type OpenedDatabase } from '../db/open';
 import { seedDemo } from '../demo/generate';
 import { handlers, type ServiceContext } from '../services';
 import { lapseExpiredOptions } from '../services/bookings-commands';
+import { ensureEmailDefaults, registerSmtpRemotes } from '../services/email-settings';
+import { fileSecretStore, type SecretStore } from '../secrets';
 import { clockStartingAt, systemClock } from '../sync/clock';
 import { createSyncEngine, type SyncEngine, type SyncSetup } from '../sync/engine';
 import { createDispatch, type Dispatch } from './dispatch';
@@ -18,6 +21,8 @@ export interface AppCoreOptions {
   nativeBinding?: string;
   /** Remotes, pollers, clock and pace of the sync engine (tests and, later, integration settings). */
   sync?: SyncSetup;
+  /** Where passwords live: safeStorage on the desktop; by default a 0600 file beside the database. */
+  secrets?: SecretStore;
 }
 
 export type EventListener = <E extends EventName>(event: E, data: EventPayload<E>) => void;
@@ -68,6 +73,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     host: options.host,
     version: options.version,
     sync,
+    secrets: options.secrets ?? fileSecretStore(join(dirname(options.dbFile), 'secrets.json')),
     notify: (tables) => {
       listeners.forEach((l) => l('changed', { tables }));
       if (tables.includes('outbox')) sync.changed();
@@ -81,6 +87,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     }
   };
   sweep();
+  ensureEmailDefaults(database.sqlite, ctx.now());
+  registerSmtpRemotes(database.sqlite, ctx.secrets, sync);
   const timer = setInterval(sweep, LAPSE_SWEEP_MS);
   timer.unref();
   // Starts after a delay, so no remote call competes with the first window.
@@ -94,6 +102,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       const empty = (database.sqlite.prepare('SELECT count(*) AS n FROM agencies').get() as { n: number }).n === 0;
       if (!empty) return false;
       seedDemo(database.sqlite, { bookings, now: ctx.now() });
+      ensureEmailDefaults(database.sqlite, ctx.now());
       // Fresh statistics, so the planner picks the grid's indexes from the first query on; sampled
       // (analysis_limit), which is enough for index choice and takes milliseconds, not seconds.
       database.sqlite.pragma('analysis_limit = 1000');

@@ -15,6 +15,7 @@ import { bookings, clients, payments, pricingLines, properties } from '../db/sch
 import { uuidv7 } from '../db/ids';
 import { agencyTimeZone } from './clock';
 import { writeAudit } from './audit';
+import { queueActionEmail } from './emails';
 import { nowIso, type Handlers, type ServiceContext } from './context';
 
 /** Next per-agency dossier number for the current year, e.g. 2026-000124. Call inside a transaction. */
@@ -105,18 +106,22 @@ function applyStatusAction(ctx: ServiceContext, id: string, action: StatusAction
         status: decision.status,
         cancelReason: decision.cancelReason,
         cancelledAt: cancelled ? at : null,
+        ...(decision.status === 'confirmed' && b.status !== 'confirmed' ? { confirmedAt: at } : {}),
         updatedAt: at,
       })
       .where(eq(bookings.id, id))
       .run();
+    let mailed: string | null = null;
+    if (action.kind === 'confirm') mailed = queueActionEmail(ctx, id, 'bookingConfirmation');
+    if (action.kind === 'cancel') mailed = queueActionEmail(ctx, id, 'bookingCancellation');
     writeAudit(ctx, 'booking', id, action.kind, {
       status: [b.status, decision.status],
       ...(decision.cancelReason ? { cancelReason: decision.cancelReason } : {}),
     });
-    return { id, status: decision.status };
+    return { id, status: decision.status, mailed };
   })();
-  ctx.notify(['bookings']);
-  return result;
+  ctx.notify(result.mailed ? ['bookings', 'emails', 'outbox'] : ['bookings']);
+  return { id: result.id, status: result.status };
 }
 
 /**
@@ -170,11 +175,13 @@ export const bookingCommandHandlers: Pick<
           source: input.source,
           ...editableColumns(input),
           ...totals,
+          confirmedAt: input.status === 'confirmed' ? at : null,
           createdAt: at,
           updatedAt: at,
         })
         .run();
       writePricingLines(ctx, id, input.lines, at);
+      if (input.status === 'confirmed') queueActionEmail(ctx, id, 'bookingConfirmation');
       writeAudit(ctx, 'booking', id, 'create', {
         number,
         status: input.status,
@@ -184,7 +191,7 @@ export const bookingCommandHandlers: Pick<
       });
       return { id, number };
     })();
-    ctx.notify(['bookings', 'pricing_lines']);
+    ctx.notify(['bookings', 'pricing_lines', 'emails', 'outbox']);
     return result;
   },
 

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { MethodName, Output, ParsedInput } from '../../src-shared/contract';
 import type { Db } from '../db/open';
+import type { SecretStore } from '../secrets';
 import type { SyncPort } from '../sync/engine';
 
 /** What every use case receives: the database, the clock and a way to tell screens what changed. */
@@ -17,6 +18,8 @@ export interface ServiceContext {
   notify(tables: string[]): void;
   /** The sync engine: its clock stamps outbox rows (enqueue), its status feeds the status bar. */
   sync: SyncPort;
+  /** Passwords and API keys: never in the database, never logged. */
+  secrets: SecretStore;
 }
 
 export type Handler<M extends MethodName> = (

@@ -2,6 +2,8 @@ import { agencyHandlers } from './agencies';
 import { bookingCommandHandlers } from './bookings-commands';
 import { bookingQueryHandlers } from './bookings-query';
 import type { Handlers } from './context';
+import { emailHandlers } from './emails';
+import { emailSettingsHandlers } from './email-settings';
 import { syncHandlers } from './sync';
 
 /** Every contract method's use case; the type makes a missing one a compile error. */
@@ -10,6 +12,8 @@ export const handlers: Handlers = {
   ...bookingQueryHandlers,
   ...bookingCommandHandlers,
   ...syncHandlers,
+  ...emailSettingsHandlers,
+  ...emailHandlers,
 };
 
 export type { Handlers, ServiceContext } from './context';

@@ -45,7 +45,8 @@ function describe(ctx: ServiceContext, row: OperationRow): SyncOperation {
   if (row.state === 'pending' && row.blocked) {
     reason = "Attend qu'une opération précédente du même dossier aboutisse ou soit annulée.";
   } else if (row.state === 'pending' && ctx.sync.remoteState(row.remote) === 'unconfigured') {
-    reason = `${remoteLabel} n'est pas configuré sur ce poste (Paramétrage › Applications et intégrations).`;
+    const where = row.remote.startsWith('smtp:') ? 'Paramétrage › Agences › Emails' : 'Paramétrage › Applications et intégrations';
+    reason = `${remoteLabel} n'est pas configuré sur ce poste (${where}).`;
   } else if (row.state === 'pending' && ctx.sync.remoteState(row.remote) === 'offline') {
     reason = `${remoteLabel} est hors ligne : envoi dès son retour.${row.lastError ? ` ${row.lastError}` : ''}`;
   }

@@ -79,6 +79,14 @@ export class Connectivity {
     void this.runProbe(remote, e);
   }
 
+  /** The remote's settings changed: what we knew of it no longer holds. */
+  forget(remote: string): void {
+    const e = this.entries.get(remote);
+    if (!e) return;
+    e.cancelProbe?.();
+    this.entries.delete(remote);
+  }
+
   stop(): void {
     this.stopped = true;
     for (const e of this.entries.values()) e.cancelProbe?.();

@@ -19,8 +19,29 @@ export interface RemoteSetup extends RemoteEndpoint {
   probe(http: HttpClient, signal: AbortSignal): Promise<unknown>;
 }
 
+/**
+ * A remote spoken to by a client of its own (SMTP): the engine paces it, tracks whether it is
+ * reachable and probes it; its kinds do the talking and throw RemoteErrors like the HTTP client.
+ */
+export interface CustomRemoteSetup {
+  custom: true;
+  name: string;
+  label: string;
+  rate: RateLimit;
+  /** Resolves when the remote answers (an SMTP greeting…); rejects with a RemoteError otherwise. */
+  probe(signal: AbortSignal): Promise<unknown>;
+  /** Handed to the remote's kinds as io.client (this engine's SMTP transport…). */
+  client: unknown;
+  /** Ends the client's connections when the remote is replaced or the engine stops. */
+  close?(): void;
+  timeoutMs?: number;
+}
+
+export type AnyRemoteSetup = RemoteSetup | CustomRemoteSetup;
+const isCustom = (s: AnyRemoteSetup): s is CustomRemoteSetup => 'custom' in s && s.custom === true;
+
 export interface SyncSetup {
-  remotes?: RemoteSetup[];
+  remotes?: AnyRemoteSetup[];
   pollers?: Poller[];
   clock?: SyncClock;
   /** Operations in flight at once, all remotes together. */
@@ -50,6 +71,10 @@ export interface SyncPort {
   remoteState(remote: string): RemoteState | 'unconfigured';
   /** Probe an offline remote now (staff asked to retry). */
   probeNow(remote: string): void;
+  /** Adds or replaces a remote whose settings staff changed (an agency's SMTP server). */
+  setRemote(setup: AnyRemoteSetup): void;
+  /** Forgets a remote whose settings were removed; its rows wait as « non configuré ». */
+  removeRemote(name: string): void;
 }
 
 export interface SyncEngine extends SyncPort {
@@ -110,7 +135,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     backoff: probeBackoff,
     probe: async (name) => {
       const remote = remotes.get(name);
-      if (remote) await remote.setup.probe(remote.http, AbortSignal.timeout(remote.setup.timeoutMs ?? 15_000));
+      if (!remote) return;
+      const signal = AbortSignal.timeout(remote.setup.timeoutMs ?? 15_000);
+      if (isCustom(remote.setup)) await remote.setup.probe(signal);
+      else await remote.setup.probe(remote.http!, signal);
     },
     onChange: (remote, state) => {
       statusSoon();
@@ -120,25 +148,34 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
   });
 
-  const remotes = new Map(
-    setups.map((setup) => {
-      const limiter = new TokenBucket(setup.rate, clock);
-      const http = createHttpClient(setup, {
-        transport: options.transport,
-        limiter,
-        now: () => clock.now(),
-        onOutcome: (outcome, error) =>
-          outcome === 'reachable' ? connectivity.reachable(setup.name) : connectivity.unreachable(setup.name, error!),
-      });
-      return [setup.name, { setup, http, limiter }] as const;
-    }),
-  );
+  interface Remote {
+    setup: AnyRemoteSetup;
+    /** Null for custom remotes, which bring their own client. */
+    http: HttpClient | null;
+    limiter: TokenBucket;
+  }
+  const build = (setup: AnyRemoteSetup): Remote => {
+    const limiter = new TokenBucket(setup.rate, clock);
+    if (isCustom(setup)) return { setup, http: null, limiter };
+    const http = createHttpClient(setup, {
+      transport: options.transport,
+      limiter,
+      now: () => clock.now(),
+      onOutcome: (outcome, error) =>
+        outcome === 'reachable' ? connectivity.reachable(setup.name) : connectivity.unreachable(setup.name, error!),
+    });
+    return { setup, http, limiter };
+  };
+  const closeRemote = (r: Remote) => (r.http ? r.http.close() : isCustom(r.setup) && r.setup.close?.());
+  const remotes = new Map(setups.map((setup) => [setup.name, build(setup)] as const));
+  const workerRemotes = () =>
+    [...remotes.values()].map((r) => ({ name: r.setup.name, http: r.http, client: isCustom(r.setup) ? r.setup.client : undefined, limiter: r.limiter }));
 
   const worker = new OutboxWorker({
     sqlite: options.sqlite,
     clock,
     connectivity,
-    remotes: [...remotes.values()].map((r) => ({ name: r.setup.name, http: r.http, limiter: r.limiter })),
+    remotes: workerRemotes(),
     concurrency: options.concurrency ?? 8,
     backoff,
     recoveryGraceMs: options.recoveryGraceMs ?? 30_000,
@@ -150,7 +187,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     sqlite: options.sqlite,
     clock,
     connectivity,
-    http: (name) => remotes.get(name)?.http,
+    http: (name) => remotes.get(name)?.http ?? undefined,
     pollers: options.pollers ?? [],
     backoff: { ...backoff, baseMs: 5_000 },
     // One poll applies its batch in one transaction: tell screens at once, there is no storm to coalesce.
@@ -158,7 +195,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     log,
   });
 
-  const remoteLabel = (name: string) => remotes.get(name)?.setup.label ?? KNOWN_LABELS[name] ?? name;
+  const remoteLabel = (name: string) => remotes.get(name)?.setup.label ?? KNOWN_LABELS[name] ?? KNOWN_LABELS[name.split(':')[0]!] ?? name;
 
   const engine: SyncEngine = {
     now: () => clock.now(),
@@ -201,6 +238,25 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     remoteLabel,
     remoteState: (name) => (remotes.has(name) ? connectivity.state(name) : 'unconfigured'),
     probeNow: (name) => connectivity.probeNow(name),
+    setRemote(setup) {
+      const previous = remotes.get(setup.name);
+      remotes.set(setup.name, build(setup));
+      worker.setRemotes(workerRemotes());
+      if (previous) closeRemote(previous);
+      // New settings deserve a fresh look: an earlier "offline" may have been the old settings' fault.
+      connectivity.forget(setup.name);
+      statusSoon();
+      worker.wake();
+    },
+    removeRemote(name) {
+      const previous = remotes.get(name);
+      if (!previous) return;
+      remotes.delete(name);
+      worker.setRemotes(workerRemotes());
+      closeRemote(previous);
+      connectivity.forget(name);
+      statusSoon();
+    },
     start() {
       const delay = options.startDelayMs ?? 2_000;
       worker.start(delay);
@@ -212,7 +268,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       pollers.stop();
       connectivity.stop();
       worker.stop();
-      for (const r of remotes.values()) r.http.close();
+      for (const r of remotes.values()) closeRemote(r);
     },
     pollNow: (name) => pollers.pollNow(name),
     inFlight: () => worker.inFlight(),

@@ -22,6 +22,11 @@ export interface RemoteErrorDetails {
   retryAfterMs?: number;
   /** Low-level code (ECONNREFUSED…), for logs and tests. */
   cause?: string;
+  /**
+   * The remote certainly did not apply the request (SMTP refused it before the message was
+   * handed over): a retry needs no lookup first, even after a failure that usually leaves doubt.
+   */
+  notApplied?: boolean;
 }
 
 export class RemoteError extends Error {

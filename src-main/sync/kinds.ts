@@ -7,6 +7,8 @@ import type { HttpClient } from './http';
 export interface OperationIo {
   /** The kind's remote, with its shared rate limit and connectivity reporting. */
   http: HttpClient;
+  /** A custom remote's own client (the agency's SMTP transport); undefined for HTTP remotes. */
+  client?: unknown;
   /** Aborted when Comptoir shuts down mid-call. */
   signal: AbortSignal;
   /** The same on every attempt of this operation: send it wherever the remote accepts one. */

@@ -99,6 +99,8 @@ export interface EnqueueInput<P> {
   payload: P;
   /** The dossier it belongs to, shown on the Synchronisation screen. */
   bookingId?: string | null;
+  /** Where this row goes when the kind's remote is one of several of a family (an agency's SMTP server). */
+  remote?: string;
   /**
    * Enqueueing twice with the same key is a no-op (a double click, a replayed batch); it is also
    * the key sent to the remote. Without one, the operation's id is sent.
@@ -129,7 +131,7 @@ export function enqueue<P>(ctx: EnqueueContext, input: EnqueueInput<P>): { id: s
   const idempotencyKey = input.idempotencyKey ?? null;
   const s = statements(ctx.sqlite);
   const at = now.toISOString();
-  const inserted = s.insert.run(id, name, kind.remote, input.lane, input.bookingId ?? null, JSON.stringify(payload), idempotencyKey, at, at, at);
+  const inserted = s.insert.run(id, name, input.remote ?? kind.remote, input.lane, input.bookingId ?? null, JSON.stringify(payload), idempotencyKey, at, at, at);
   if (inserted.changes === 1) return { id, created: true };
   return { id: (s.byKey.get(idempotencyKey) as { id: string }).id, created: false };
 }

@@ -52,7 +52,7 @@ export type FailureDecision =
   | { action: 'park' };
 
 export function decideAfterFailure(error: RemoteError, attempts: number, backoff: BackoffOptions): FailureDecision {
-  const reconcileFirst = mayHaveReachedRemote(error.failure);
+  const reconcileFirst = mayHaveReachedRemote(error.failure) && !error.details.notApplied;
   switch (error.failure) {
     case 'client':
       return { action: 'park' };

@@ -7,7 +7,7 @@ import { setMaxListeners } from 'node:events';
 import type Database from 'better-sqlite3';
 import type { SyncClock } from './clock';
 import type { Connectivity } from './connectivity';
-import { isRemoteError } from './errors';
+import { isRemoteError, meansUnreachable } from './errors';
 import type { HttpClient } from './http';
 import type { OperationKind } from './kinds';
 import { readStored, statements, type OutboxRow } from './outbox';
@@ -17,7 +17,10 @@ import type { TokenBucket } from './rate-limit';
 
 export interface WorkerRemote {
   name: string;
-  http: HttpClient;
+  /** Null for a remote with a client of its own (SMTP): the worker reports its reachability. */
+  http: HttpClient | null;
+  /** A custom remote's own client, handed to its kinds as io.client. */
+  client?: unknown;
   limiter: TokenBucket;
 }
 
@@ -42,6 +45,15 @@ interface Claimed {
   remote: WorkerRemote;
 }
 
+/** What a kind of a custom remote finds in io.http: using it is a bug, said plainly. */
+function noHttp(remote: string): HttpClient {
+  return new Proxy({} as HttpClient, {
+    get() {
+      throw new Error(`Remote '${remote}' has no HTTP client: its kinds bring their own`);
+    },
+  });
+}
+
 /** Longest sleep when nothing is due: a safety net for rows written by anyone who did not wake us. */
 const IDLE_RECHECK_MS = 60_000;
 
@@ -58,7 +70,10 @@ export class OutboxWorker {
   private rotation = 0;
   private readonly s;
 
+  private remotes: WorkerRemote[];
+
   constructor(private readonly o: WorkerOptions) {
+    this.remotes = o.remotes;
     this.s = statements(o.sqlite);
     // Every call in flight listens to the one shutdown signal.
     setMaxListeners(o.concurrency * 2 + 16, this.shutdown.signal);
@@ -81,6 +96,11 @@ export class OutboxWorker {
       this.pumpQueued = false;
       this.pump();
     });
+  }
+
+  /** Remotes added, replaced or removed at run time (settings saved). Calls in flight finish on the old one. */
+  setRemotes(remotes: WorkerRemote[]): void {
+    this.remotes = remotes;
   }
 
   inFlight(): number {
@@ -154,7 +174,7 @@ export class OutboxWorker {
     const now = this.o.clock.now();
     const at = now.toISOString();
     let retryIn = IDLE_RECHECK_MS;
-    const remotes = this.o.remotes;
+    const remotes = this.remotes;
     this.rotation = (this.rotation + 1) % Math.max(remotes.length, 1);
     for (let i = 0; i < remotes.length && room > 0; i++) {
       const remote = remotes[(this.rotation + i) % remotes.length]!;
@@ -200,7 +220,7 @@ export class OutboxWorker {
 
   private async execute(c: Claimed): Promise<void> {
     this.running.set(c.row.id, c);
-    const io = { http: c.remote.http, signal: this.shutdown.signal, idempotencyKey: c.row.idempotencyKey, operationId: c.row.id, attempt: c.row.attempts };
+    const io = { http: c.remote.http ?? noHttp(c.remote.name), client: c.remote.client, signal: this.shutdown.signal, idempotencyKey: c.row.idempotencyKey, operationId: c.row.id, attempt: c.row.attempts };
     // Whether we know the remote does not hold the effect of an earlier attempt.
     let resolved = !c.row.reconcileFirst;
     let outcome: Outcome | null = null;
@@ -212,7 +232,9 @@ export class OutboxWorker {
         else resolved = true;
       }
       outcome ??= { type: 'done', result: await c.kind.perform(c.payload, io) };
+      if (!c.remote.http) this.o.connectivity.reachable(c.remote.name);
     } catch (e) {
+      if (!c.remote.http && isRemoteError(e) && meansUnreachable(e.failure)) this.o.connectivity.unreachable(c.remote.name, e);
       outcome = this.afterError(c, e, resolved);
     }
     if (this.stopped) return; // the row stays in flight: the next start reconciles it

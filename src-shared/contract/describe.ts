@@ -33,6 +33,20 @@ const FIELD_LABELS: Record<string, string> = {
   search: 'Recherche',
   offset: 'Position',
   limit: 'Nombre de lignes',
+  subject: 'Objet',
+  html: "Corps de l'e-mail",
+  to: 'Destinataire',
+  host: 'Serveur SMTP',
+  port: 'Port',
+  security: 'Sécurité',
+  user: 'Utilisateur',
+  password: 'Mot de passe',
+  senderName: "Nom d'expéditeur",
+  senderEmail: "Adresse d'expéditeur",
+  replyTo: 'Adresse de réponse',
+  perMinute: 'Messages par minute',
+  offsetDays: 'Délai en jours',
+  language: 'Langue',
 };
 
 export interface IssueLike {

@@ -2,12 +2,14 @@
 // Transports (Electron IPC, HTTP on 127.0.0.1) carry it unchanged; dispatch parses both ways.
 import { z } from 'zod';
 import { bookingMethods } from './bookings';
+import { emailMethods } from './emails';
 import { syncEvents, syncMethods } from './sync';
 import { civility, commPreference, empty, id, language, method, text } from './common';
 
 export * from './errors';
 export * from './bookings';
 export * from './sync';
+export * from './emails';
 
 export const agencySchema = z.object({
   id,
@@ -94,6 +96,7 @@ export const contract = {
   ),
   ...bookingMethods,
   ...syncMethods,
+  ...emailMethods,
 } as const;
 
 export const events = {

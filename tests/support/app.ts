@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { agencies, clients, owners, properties } from '../../src-main/db/schema';
 import { uuidv7 } from '../../src-main/db/ids';
 import { createAppCore, type AppCore } from '../../src-main/host/app';
+import type { SyncSetup } from '../../src-main/sync/engine';
 
 export const MIGRATIONS_DIR = resolve('migrations');
 
@@ -22,14 +23,15 @@ export interface TestAgency {
 }
 
 /** A fresh database in a temp folder with one agency, two properties and one client. */
-export function openTestAgency(now = new Date('2026-07-01T08:00:00Z')): TestAgency {
-  const tmp = tempDir();
+export function openTestAgency(now = new Date('2026-07-01T08:00:00Z'), options: { sync?: SyncSetup; dir?: string } = {}): TestAgency {
+  const tmp = options.dir ? { dir: options.dir, cleanup: () => {} } : tempDir();
   const core = createAppCore({
     dbFile: join(tmp.dir, 'comptoir.db'),
     migrationsDir: MIGRATIONS_DIR,
     host: 'browser',
     version: 'test',
     pinnedNow: now,
+    sync: options.sync,
   });
   const at = now.toISOString();
   const stamp = { createdAt: at, updatedAt: at };
@@ -39,7 +41,19 @@ export function openTestAgency(now = new Date('2026-07-01T08:00:00Z')): TestAgen
   const otherPropertyId = uuidv7();
   const clientId = uuidv7();
   const { db } = core.database;
-  db.insert(agencies).values({ id: agencyId, name: 'Agence des Sables', agencyRef: 'SABLES', city: "Les Sables-d'Olonne", ...stamp }).run();
+  db.insert(agencies)
+    .values({
+      id: agencyId,
+      name: 'Agence des Sables',
+      agencyRef: 'SABLES',
+      addressLine1: '4 quai Guiné',
+      postcode: '85100',
+      city: "Les Sables-d'Olonne",
+      phone: '02 51 00 00 00',
+      email: 'contact@agence-sables.fr',
+      ...stamp,
+    })
+    .run();
   db.insert(owners).values({ id: ownerId, agencyId, lastName: 'Durand', ...stamp }).run();
   db.insert(properties)
     .values([

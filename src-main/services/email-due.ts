@@ -1,0 +1,132 @@
+// The E-mail Auto lists: which dossiers have a semi-automatic e-mail due today. SQL picks the
+// candidates through the grid's indexes with generous date bounds; the domain's emailListing
+// decides each one, so the rules live in one place (src-shared/domain/email-planning.ts).
+import type Database from 'better-sqlite3';
+import type { DueEmail, EmailRule, SkipReason } from '../../src-shared/contract';
+import { addDays, emailListing, stayDateInZone, type PlannedEmailKind, type PlanningDossier } from '../../src-shared/domain';
+
+interface Candidate {
+  bookingId: string;
+  number: string;
+  status: PlanningDossier['status'];
+  arrival: string;
+  departure: string;
+  balanceDueDate: string | null;
+  balanceCents: number;
+  optionExpiresAt: string | null;
+  confirmedAt: string | null;
+  createdAt: string;
+  propertyId: string;
+  source: string;
+  lastName: string;
+  firstName: string;
+  email: string;
+  commPreference: string | null;
+}
+
+/** Supersets of each kind's window, on indexed columns; the domain rule has the last word. */
+function candidateWhere(kind: PlannedEmailKind, offset: number, today: string): { sql: string; params: Record<string, string> } {
+  switch (kind) {
+    case 'arrivalReminder':
+      return { sql: `b.status = 'confirmed' AND b.arrival BETWEEN @from AND @to`, params: { from: today, to: addDays(today, offset) } };
+    case 'balanceReminder':
+      return {
+        sql: `b.status = 'confirmed' AND b.arrival >= @from AND b.balance_cents > 0 AND coalesce(b.balance_due_date, b.arrival) <= @to`,
+        params: { from: today, to: addDays(today, offset) },
+      };
+    case 'optionExpiry':
+      // Instants around the local dates: a day of margin either side covers every time zone.
+      return {
+        sql: `b.status = 'option' AND b.option_expires_at >= @from AND b.option_expires_at < @to`,
+        params: { from: `${addDays(today, -1)}T00:00:00.000Z`, to: `${addDays(today, offset + 2)}T00:00:00.000Z` },
+      };
+    case 'afterDeparture':
+      return {
+        sql: `b.status = 'confirmed' AND b.departure BETWEEN @from AND @to`,
+        params: { from: addDays(today, -offset - 14), to: addDays(today, -offset) },
+      };
+  }
+}
+
+export const plannedKeyOf = (bookingId: string, kind: PlannedEmailKind, anchorDate: string) => `${bookingId}:${kind}:${anchorDate}`;
+
+const ADDRESS_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Why the batch cannot send to this dossier, before any template is filled. */
+export function addressProblem(email: string, commPreference: string | null): SkipReason | null {
+  if (commPreference === 'post') return 'prefers_post';
+  if (email.trim() === '') return 'no_address';
+  if (!ADDRESS_RE.test(email.trim())) return 'invalid_address';
+  return null;
+}
+
+/** The e-mails of one kind due today for an agency, oldest due first. */
+export function dueEmails(sqlite: Database.Database, agencyId: string, timeZone: string, rule: EmailRule, now: Date): DueEmail[] {
+  const today = stayDateInZone(now, timeZone);
+  const where = candidateWhere(rule.kind, rule.offsetDays, today);
+  const rows = sqlite
+    .prepare(
+      `SELECT b.id AS bookingId, b.number, b.status, b.arrival, b.departure, b.balance_due_date AS balanceDueDate,
+         b.balance_cents AS balanceCents, b.option_expires_at AS optionExpiresAt, b.confirmed_at AS confirmedAt,
+         b.created_at AS createdAt, b.property_id AS propertyId, b.source, c.last_name AS lastName, c.first_name AS firstName,
+         c.email, c.comm_preference AS commPreference
+       FROM bookings b JOIN clients c ON c.id = b.client_id
+       WHERE b.agency_id = @agencyId AND ${where.sql}`,
+    )
+    .all({ agencyId, ...where.params }) as Candidate[];
+
+  const localDate = (iso: string) => stayDateInZone(new Date(iso), timeZone);
+  const listed: { c: Candidate; anchorDate: string; dueDate: string; late: boolean }[] = [];
+  for (const c of rows) {
+    const listing = emailListing(
+      {
+        status: c.status,
+        arrival: c.arrival,
+        departure: c.departure,
+        balanceDueDate: c.balanceDueDate,
+        balanceCents: c.balanceCents,
+        optionExpiresOn: c.optionExpiresAt ? localDate(c.optionExpiresAt) : null,
+        confirmedOn: c.confirmedAt ? localDate(c.confirmedAt) : null,
+        createdOn: localDate(c.createdAt),
+        propertyId: c.propertyId,
+        source: c.source,
+      },
+      rule,
+      today,
+    );
+    if (listing.listed) listed.push({ c, anchorDate: listing.planned.anchorDate, dueDate: listing.planned.dueDate, late: listing.late });
+  }
+  if (listed.length === 0) return [];
+
+  // What was already done for these dossiers: a live e-mail for the same anchor takes the row out;
+  // one sent for another anchor means the dates changed since; a failed one gives its reason.
+  const ids = JSON.stringify(listed.map((l) => l.c.bookingId));
+  const previous = sqlite
+    .prepare(
+      `SELECT booking_id AS bookingId, anchor_date AS anchorDate, state, error, planned_key AS plannedKey FROM emails
+       WHERE booking_id IN (SELECT value FROM json_each(?)) AND kind = ? ORDER BY created_at`,
+    )
+    .all(ids, rule.kind) as { bookingId: string; anchorDate: string | null; state: string; error: string | null; plannedKey: string | null }[];
+  const byBooking = new Map<string, typeof previous>();
+  for (const p of previous) (byBooking.get(p.bookingId) ?? byBooking.set(p.bookingId, []).get(p.bookingId)!).push(p);
+
+  const out: DueEmail[] = [];
+  for (const { c, anchorDate, dueDate, late } of listed) {
+    const history = byBooking.get(c.bookingId) ?? [];
+    if (history.some((h) => h.plannedKey !== null && h.anchorDate === anchorDate)) continue;
+    const failed = history.filter((h) => h.anchorDate === anchorDate && (h.state === 'failed' || h.state === 'cancelled')).at(-1);
+    out.push({
+      bookingId: c.bookingId,
+      number: c.number,
+      clientName: [c.lastName, c.firstName].filter(Boolean).join(' '),
+      email: c.email,
+      dueDate,
+      anchorDate,
+      late,
+      datesChanged: history.some((h) => h.state === 'sent' && h.anchorDate !== anchorDate),
+      lastError: failed?.error ?? null,
+      skip: addressProblem(c.email, c.commPreference),
+    });
+  }
+  return out.sort((a, b) => (a.dueDate === b.dueDate ? a.number.localeCompare(b.number) : a.dueDate < b.dueDate ? -1 : 1));
+}
