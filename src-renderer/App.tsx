@@ -8,12 +8,16 @@ import { Dossiers } from './screens/Dossiers';
 import { DossierScreen } from './screens/dossier/DossierScreen';
 import { NewDossierScreen } from './screens/dossier/NewDossierScreen';
 import { Synchronisation } from './screens/Synchronisation';
+import { EmailAuto, EmailAutoCount } from './screens/email/EmailAuto';
+import { Parametrage } from './screens/settings/Parametrage';
 import { useRoute, type Route } from './routes';
 
 const SCREENS = [
   { id: 'accueil', label: 'Accueil', shortcut: 'Alt+1' },
   { id: 'dossiers', label: 'Dossiers', shortcut: 'Alt+2' },
-  { id: 'synchronisation', label: 'Synchronisation', shortcut: 'Alt+3' },
+  { id: 'email-auto', label: 'E-mail Auto', shortcut: 'Alt+3' },
+  { id: 'synchronisation', label: 'Synchronisation', shortcut: 'Alt+4' },
+  { id: 'parametrage', label: 'Paramétrage', shortcut: 'Alt+5' },
 ] as const;
 type ScreenId = (typeof SCREENS)[number]['id'];
 
@@ -108,6 +112,7 @@ function Workstation() {
             <li key={s.id}>
               <a href={`#/${s.id}`} aria-current={screen === s.id ? 'page' : undefined} title={s.shortcut}>
                 {s.label}
+                {s.id === 'email-auto' && ready && <EmailAutoCount agencyId={scope} />}
               </a>
             </li>
           ))}
@@ -123,7 +128,11 @@ function Workstation() {
         {ready && route.screen === 'dossiers' && <Dossiers agencyId={scope} preset={'preset' in route ? route.preset : null} />}
         {ready && route.screen === 'dossier' && 'id' in route && <DossierScreen id={route.id} />}
         {ready && route.screen === 'nouveau-dossier' && <NewDossierScreen agencyId={scope} agencies={agencies.data ?? []} />}
+        {ready && route.screen === 'email-auto' && <EmailAuto agencyId={scope} agencies={agencies.data ?? []} tab={'tab' in route ? route.tab : null} />}
         {route.screen === 'synchronisation' && <Synchronisation />}
+        {ready && route.screen === 'parametrage' && (
+          <Parametrage agencyId={scope} agencies={agencies.data ?? []} section={'section' in route ? route.section : null} />
+        )}
       </main>
       <StatusBar />
     </div>

@@ -115,6 +115,7 @@ export type Output<M extends MethodName> = z.output<Contract[M]['output']>;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 export type Property = z.output<typeof propertySchema>;
+export type Agency = z.output<typeof agencySchema>;
 export type ClientSummary = z.output<typeof clientSummarySchema>;
 
 export function isMethodName(name: string): name is MethodName {
