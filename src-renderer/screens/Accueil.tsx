@@ -1,7 +1,8 @@
 import type { BookingPreset, Output } from '../../src-shared/contract';
 import { formatStayDate } from '../../src-shared/domain';
 import { formatCount, useQuery } from '../hooks';
-import { dossiersLink } from '../routes';
+import { dossiersLink, emailAutoLink } from '../routes';
+import { TABS, toSendSentence } from './email/labels';
 
 type Agency = Output<'agencies/list'>[number];
 type Summary = Output<'home/summary'>;
@@ -28,6 +29,7 @@ const CARDS: { preset: BookingPreset; count: (s: Summary) => number; one: string
 export function Accueil({ agency, agencyId, noAgency }: { agency: Agency | null; agencyId: string | null; noAgency: boolean }) {
   const summary = useQuery('home/summary', { agencyId }, ['bookings']);
   const s = summary.data;
+  const emails = useQuery('emails/due/counts', { agencyId }, ['bookings', 'emails', 'clients', 'email_rules']);
   return (
     <section aria-labelledby="accueil-title">
       <h1 id="accueil-title">Accueil — infos du jour</h1>
@@ -60,6 +62,13 @@ export function Accueil({ agency, agencyId, noAgency }: { agency: Agency | null;
             <li key={c.preset}>
               <a href={dossiersLink({ preset: c.preset })} className={c.count(s) > 0 ? 'waiting' : undefined}>
                 {plural(c.count(s), c.one, c.many)}
+              </a>
+            </li>
+          ))}
+          {TABS.filter((t) => (emails.data?.[t.kind] ?? 0) > 0).map((t) => (
+            <li key={t.kind}>
+              <a href={emailAutoLink(t.kind)} className="waiting">
+                {toSendSentence(emails.data![t.kind])} — {t.label}
               </a>
             </li>
           ))}

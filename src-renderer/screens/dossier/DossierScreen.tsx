@@ -4,6 +4,7 @@ import { statusLabel } from '../../../src-shared/domain';
 import { useQuery } from '../../hooks';
 import { dossiersLink } from '../../routes';
 import { CancelDialog } from './CancelDialog';
+import { Communications } from './Communications';
 import { dialogOpen } from './Dialog';
 import { DossierHeader } from './DossierHeader';
 import { History } from './History';
@@ -163,6 +164,9 @@ function DossierView({ detail, reload }: { detail: BookingDetail; reload: () => 
           <History detail={detail} context={{ propertyName: (pid) => propertyList.find((p) => p.id === pid)?.name }} />
         </div>
       </fieldset>
+
+      {/* Outside the fieldset: a cancelled dossier's e-mails still need decisions and resends. */}
+      <Communications bookingId={detail.id} agencyId={detail.agencyId} number={detail.number} timeZone={detail.agencyTimeZone} today={today} />
 
       {cancelling && (
         <CancelDialog
