@@ -38,6 +38,9 @@ export const smtpRemoteName = (agencyId: string) => `smtp:${agencyId}`;
 export const isSmtpRemote = (remote: string) => remote.startsWith('smtp:');
 
 const LABEL = "Serveur d'e-mails";
+/** Connections of the pool, and so messages in flight at once (see WorkerRemote.maxInFlight). */
+const SMTP_CONNECTIONS = 3;
+const CLOSE_GRACE_MS = 1_000;
 /** Per connection step; the whole send is bounded by the worker's shutdown and these. */
 const TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 };
 
@@ -49,30 +52,30 @@ async function nodemailer(): Promise<typeof import('nodemailer')> {
 }
 
 export function createSmtpClient(settings: SmtpServerSettings): SmtpClient {
-  let transporter: Transporter<SMTPPool.SentMessageInfo> | null = null;
-  const get = async () => {
-    if (transporter) return transporter;
-    const mailer = await nodemailer();
-    const options: SMTPPool.Options = {
-      pool: true,
-      host: settings.host,
-      port: settings.port,
-      secure: settings.security === 'tls',
-      requireTLS: settings.security === 'starttls',
-      ignoreTLS: settings.security === 'none',
-      auth: settings.user ? { user: settings.user, pass: settings.password ?? '' } : undefined,
-      maxConnections: 3,
-      maxMessages: 100,
-      // Never let the pool resend a message on its own after a connection dropped mid-way: the
-      // outbox decides, knowing whether the server may already hold it.
-      maxRequeues: 0,
-      ...TIMEOUTS,
-      logger: false,
-      debug: false,
-    } as SMTPPool.Options;
-    transporter = mailer.createTransport(options);
-    return transporter;
-  };
+  type Pool = Transporter<SMTPPool.SentMessageInfo>;
+  // One pool per client, made on first use: the promise is kept so that concurrent first sends
+  // share it (each awaiting its own would open pools nobody closes).
+  let transporter: Promise<Pool> | null = null;
+  const get = () =>
+    (transporter ??= nodemailer().then((mailer) =>
+      mailer.createTransport({
+        pool: true,
+        host: settings.host,
+        port: settings.port,
+        secure: settings.security === 'tls',
+        requireTLS: settings.security === 'starttls',
+        ignoreTLS: settings.security === 'none',
+        auth: settings.user ? { user: settings.user, pass: settings.password ?? '' } : undefined,
+        maxConnections: SMTP_CONNECTIONS,
+        maxMessages: 100,
+        // Never let the pool resend a message on its own after a connection dropped mid-way: the
+        // outbox decides, knowing whether the server may already hold it.
+        maxRequeues: 0,
+        ...TIMEOUTS,
+        logger: false,
+        debug: false,
+      } as SMTPPool.Options),
+    ));
   return {
     async send(message, signal) {
       const t = await get();
@@ -101,8 +104,15 @@ export function createSmtpClient(settings: SmtpServerSettings): SmtpClient {
       }
     },
     close() {
-      transporter?.close();
+      const closing = transporter;
       transporter = null;
+      // Idle connections end now; one still finishing a message gets a moment, then is cut, so a
+      // desk that stops is not kept alive by a socket (its row stays in flight and is looked at
+      // on the next start).
+      void closing?.then((pool) => {
+        pool.close();
+        setTimeout(() => pool.close({ force: true } as never), CLOSE_GRACE_MS);
+      });
     },
   };
 }
@@ -182,6 +192,7 @@ export function smtpRemote(agencyId: string, agencyName: string, settings: SmtpS
     // Evenly paced: a provider counting per minute also frowns on bursts.
     rate: { perSecond: settings.perMinute / 60, burst: Math.max(1, Math.min(5, Math.floor(settings.perMinute / 60))) },
     client,
+    maxInFlight: SMTP_CONNECTIONS,
     probe: (signal) => client.verify(signal),
     close: () => client.close(),
     timeoutMs: TIMEOUTS.connectionTimeout,

@@ -32,6 +32,8 @@ export interface CustomRemoteSetup {
   probe(signal: AbortSignal): Promise<unknown>;
   /** Handed to the remote's kinds as io.client (this engine's SMTP transport…). */
   client: unknown;
+  /** Rows in flight at once for this remote (see WorkerRemote.maxInFlight). */
+  maxInFlight?: number;
   /** Ends the client's connections when the remote is replaced or the engine stops. */
   close?(): void;
   timeoutMs?: number;
@@ -169,7 +171,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const closeRemote = (r: Remote) => (r.http ? r.http.close() : isCustom(r.setup) && r.setup.close?.());
   const remotes = new Map(setups.map((setup) => [setup.name, build(setup)] as const));
   const workerRemotes = () =>
-    [...remotes.values()].map((r) => ({ name: r.setup.name, http: r.http, client: isCustom(r.setup) ? r.setup.client : undefined, limiter: r.limiter }));
+    [...remotes.values()].map((r) => ({
+      name: r.setup.name,
+      http: r.http,
+      limiter: r.limiter,
+      ...(isCustom(r.setup) ? { client: r.setup.client, maxInFlight: r.setup.maxInFlight } : {}),
+    }));
 
   const worker = new OutboxWorker({
     sqlite: options.sqlite,

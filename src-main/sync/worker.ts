@@ -22,6 +22,12 @@ export interface WorkerRemote {
   /** A custom remote's own client, handed to its kinds as io.client. */
   client?: unknown;
   limiter: TokenBucket;
+  /**
+   * At most this many of its rows in flight at once, claims waiting for a slot included. For a
+   * remote that cannot be asked what it received (SMTP), every row in flight at a crash needs a
+   * decision from staff: claiming no further ahead than the client can send keeps those few.
+   */
+  maxInFlight?: number;
 }
 
 export interface WorkerOptions {
@@ -107,6 +113,13 @@ export class OutboxWorker {
     return this.running.size;
   }
 
+  private inFlightFor(remote: string): number {
+    let n = 0;
+    for (const c of this.running.values()) if (c.remote.name === remote) n++;
+    for (const c of this.ready) if (c.remote.name === remote) n++;
+    return n;
+  }
+
   /** Rows in flight on disk: the calls running and the claims waiting for a slot. */
   inFlightByRemote(): Map<string, number> {
     const counts = new Map<string, number>();
@@ -179,12 +192,14 @@ export class OutboxWorker {
     for (let i = 0; i < remotes.length && room > 0; i++) {
       const remote = remotes[(this.rotation + i) % remotes.length]!;
       if (!this.o.connectivity.allowsWork(remote.name)) continue;
+      const cap = remote.maxInFlight === undefined ? Infinity : remote.maxInFlight - this.inFlightFor(remote.name);
+      if (cap < 1) continue;
       const tokens = remote.limiter.available();
       if (tokens < 1) {
         retryIn = Math.min(retryIn, Math.max(remote.limiter.msUntilAvailable(), 10));
         continue;
       }
-      const rows = this.s.dueHeads.all({ remote: remote.name, at, limit: Math.min(room, tokens) }) as OutboxRow[];
+      const rows = this.s.dueHeads.all({ remote: remote.name, at, limit: Math.min(room, tokens, cap) }) as OutboxRow[];
       for (const row of rows) {
         const stored = readStored(row);
         if ('reason' in stored) {

@@ -139,7 +139,7 @@ export interface MergeSource {
 const BUILT_IN_FIELDS: readonly MergeFieldDef[] = [
   { key: 'civilite', label: 'Civilité', group: 'Client', optional: true },
   { key: 'nom', label: 'Nom', group: 'Client' },
-  { key: 'prenom', label: 'Prénom', group: 'Client' },
+  { key: 'prenom', label: 'Prénom', group: 'Client', optional: true },
   { key: 'numero_dossier', label: 'N° dossier', group: 'Dossier' },
   { key: 'arrivee', label: "Date d'arrivée", group: 'Dossier' },
   { key: 'depart', label: 'Date de départ', group: 'Dossier' },

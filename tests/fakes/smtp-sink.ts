@@ -24,6 +24,8 @@ export interface SmtpSink {
   clearFaults(): void;
   /** The next messages are read but never answered: the client cannot know whether they arrived. */
   swallowNext(count: number): void;
+  /** How many messages were swallowed so far. */
+  swallowed(): number;
   /** Resolves once `n` messages were accepted. */
   waitFor(n: number, timeoutMs?: number): Promise<ParsedMail[]>;
   close(): Promise<void>;
@@ -34,6 +36,7 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
   const rejected = new Set<string>();
   const deferred = new Set<string>();
   let swallow = 0;
+  let swallowedCount = 0;
   const waiters: { n: number; resolve(): void }[] = [];
   const serverOptions: SMTPServerOptions = {
     disabledCommands: options.user ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
@@ -60,6 +63,7 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
       stream.on('end', () => {
         if (swallow > 0) {
           swallow -= 1;
+          swallowedCount += 1;
           return; // never answers: the client times out or is killed with the message in doubt
         }
         void simpleParser(Buffer.concat(chunks)).then((mail) => {
@@ -92,6 +96,7 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
     swallowNext(count) {
       swallow = count;
     },
+    swallowed: () => swallowedCount,
     waitFor(n, timeoutMs = 10_000) {
       if (received.length >= n) return Promise.resolve(received);
       return new Promise((resolve, reject) => {

@@ -89,8 +89,8 @@ describe('the "Insérer" list', () => {
     expect(listMergeFields().find((f) => f.key === key)).toMatchObject({ key, label, group });
   });
 
-  it('lets only the civility be empty', () => {
-    expect(listMergeFields().filter((f) => f.optional).map((f) => f.key)).toEqual(['civilite']);
+  it('lets only the civility and the first name be empty (a company, a guest known by surname)', () => {
+    expect(listMergeFields().filter((f) => f.optional).map((f) => f.key)).toEqual(['civilite', 'prenom']);
   });
 
   it('takes in a field another module registers, such as the Swikly link, once', () => {
