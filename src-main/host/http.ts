@@ -35,6 +35,7 @@ const HTTP_STATUS: Record<string, number> = {
   conflict: 409,
   invalid_transition: 409,
   db_too_new: 409,
+  remote_failed: 502,
   internal: 500,
 };
 

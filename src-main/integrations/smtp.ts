@@ -182,6 +182,18 @@ export function smtpFailure(error: unknown): RemoteError {
   });
 }
 
+/** The same failures worded for « Tester », where staff wait for the answer and nothing retries. */
+export function testFailureMessage(e: RemoteError): string {
+  if (e.details.cause === 'EAUTH' || e.details.cause === 'ENOAUTH') {
+    return "Le serveur d'e-mails refuse l'identifiant ou le mot de passe. Corrigez-les, enregistrez, puis testez de nouveau.";
+  }
+  if (e.failure === 'client' && e.details.status) return `Le serveur d'e-mails a refusé l'e-mail de test (${e.message.replace(/^[^«]*/, '').replace(/\. Corrigez.*$/, '')}).`;
+  if (e.failure === 'server') return `Le serveur d'e-mails diffère l'envoi (code ${e.details.status}) : réessayez dans quelques minutes.`;
+  if (e.failure === 'timeout') return `Le serveur d'e-mails n'a pas répondu à temps. ${settingsHint}`;
+  if (e.details.cause === 'ETLS') return `La connexion sécurisée au serveur d'e-mails a échoué. ${settingsHint}`;
+  return `Le serveur d'e-mails est injoignable (${e.details.cause ?? 'erreur réseau'}). ${settingsHint}`;
+}
+
 /** The engine's view of one agency's SMTP server. */
 export function smtpRemote(agencyId: string, agencyName: string, settings: SmtpServerSettings): CustomRemoteSetup {
   const client = createSmtpClient(settings);

@@ -169,6 +169,16 @@ export function renderMail(template: { subject: string; html: string }, values: 
   };
 }
 
+/** The fields the kind's template leaves empty for this dossier, without building the message. */
+export function missingFields(templates: TemplateSet, kind: EmailKind, dossier: DossierForMail): string[] {
+  const variants = templates.get(kind);
+  if (!variants || variants.size === 0) return [];
+  const language = templateLanguageFor(dossier.language, [...variants.keys()]);
+  const t = variants.get(language)!;
+  const values = mergeValues(dossier.source, language);
+  return [...new Set([...renderTemplate(t.subject, values, 'text').missing, ...renderTemplate(t.html, values, 'text').missing])];
+}
+
 export function composeMail(templates: TemplateSet, kind: EmailKind, dossier: DossierForMail): ComposedMail {
   const variants = templates.get(kind);
   if (!variants || variants.size === 0) throw new AppError('not_found', "Aucun modèle pour ce type d'e-mail : créez-le dans le gestionnaire d'email.");

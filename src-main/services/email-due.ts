@@ -126,6 +126,7 @@ export function dueEmails(sqlite: Database.Database, agencyId: string, timeZone:
       datesChanged: history.some((h) => h.state === 'sent' && h.anchorDate !== anchorDate),
       lastError: failed?.error ?? null,
       skip: addressProblem(c.email, c.commPreference),
+      missing: [],
     });
   }
   return out.sort((a, b) => (a.dueDate === b.dueDate ? a.number.localeCompare(b.number) : a.dueDate < b.dueDate ? -1 : 1));

@@ -4,7 +4,8 @@ import type Database from 'better-sqlite3';
 import { AppError, type EmailRule, type EmailSettings } from '../../src-shared/contract';
 import { DEFAULT_OFFSETS, DEFAULT_TEMPLATES, PLANNED_EMAIL_KINDS, type PlannedEmailKind } from '../../src-shared/domain';
 import { uuidv7 } from '../db/ids';
-import { createSmtpClient, smtpRemote, smtpRemoteName, type SmtpSecurity, type SmtpServerSettings } from '../integrations/smtp';
+import { createSmtpClient, smtpRemote, smtpRemoteName, testFailureMessage, type SmtpSecurity, type SmtpServerSettings } from '../integrations/smtp';
+import { isRemoteError } from '../sync/errors';
 import type { SecretStore } from '../secrets';
 import type { SyncPort } from '../sync/engine';
 import { nowIso, type Handlers, type ServiceContext } from './context';
@@ -99,9 +100,20 @@ function jsonArray(text: string): string[] {
 }
 
 /** Every agency gets the default delays and templates it lacks (a new agency, a new kind in an update). */
-export function ensureEmailDefaults(sqlite: Database.Database, now: Date): void {
+export function ensureEmailDefaults(sqlite: Database.Database, now: Date, onlyAgency?: string): void {
   const at = now.toISOString();
-  const agencyIds = (sqlite.prepare('SELECT id FROM agencies').all() as { id: string }[]).map((a) => a.id);
+  const expected = Object.values(DEFAULT_TEMPLATES).reduce((n, v) => n + Object.keys(v).length, 0);
+  // Read first: this runs on screens' reads, and a write transaction each time would be wasteful.
+  const agencyIds = (
+    sqlite
+      .prepare(
+        `SELECT a.id FROM agencies a WHERE (@only IS NULL OR a.id = @only)
+           AND ((SELECT count(*) FROM email_templates t WHERE t.agency_id = a.id) < @expected
+             OR (SELECT count(*) FROM email_rules r WHERE r.agency_id = a.id) < @rules)`,
+      )
+      .all({ only: onlyAgency ?? null, expected, rules: PLANNED_EMAIL_KINDS.length }) as { id: string }[]
+  ).map((a) => a.id);
+  if (agencyIds.length === 0) return;
   const rule = sqlite.prepare(
     `INSERT INTO email_rules (agency_id, kind, offset_days, send_late, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)
      ON CONFLICT (agency_id, kind) DO NOTHING`,
@@ -217,8 +229,7 @@ export const emailSettingsHandlers: Pick<Handlers, 'emails/settings/get' | 'emai
       );
       return { to: recipient, message: `E-mail de test remis au serveur pour ${recipient} (réponse : ${response.slice(0, 120)}).` };
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      throw new AppError('invalid_input', `Le test a échoué : ${message}`);
+      throw new AppError('remote_failed', `Le test a échoué : ${isRemoteError(e) ? testFailureMessage(e) : String(e)}`);
     } finally {
       client.close();
     }

@@ -21,7 +21,7 @@ import {
 import { uuidv7 } from '../db/ids';
 import { smtpRemoteName } from '../integrations/smtp';
 import { agencyTimeZone } from './clock';
-import { composeMail, loadDossierForMail, loadDossiersForMail, loadTemplates, renderMail, type DossierForMail } from './email-compose';
+import { composeMail, missingFields, loadDossierForMail, loadDossiersForMail, loadTemplates, renderMail, type DossierForMail } from './email-compose';
 import { addressProblem, dueEmails, plannedKeyOf } from './email-due';
 import { queueEmail } from './email-outbox';
 import { ensureEmailDefaults, loadRules, mailSettings, type AgencyMailSettings } from './email-settings';
@@ -61,7 +61,7 @@ function requireSmtp(ctx: ServiceContext, agencyId: string): AgencyMailSettings 
 }
 
 function templatesOf(ctx: ServiceContext, agencyId: string): EmailTemplate[] {
-  ensureEmailDefaults(ctx.sqlite, ctx.now());
+  ensureEmailDefaults(ctx.sqlite, ctx.now(), agencyId);
   return ctx.sqlite
     .prepare(
       `SELECT id, kind, language, subject, html, updated_at AS updatedAt FROM email_templates WHERE agency_id = ?
@@ -110,7 +110,7 @@ function batchStatus(ctx: ServiceContext, batchId: string): BatchStatus {
   }
   const failures = ctx.sqlite
     .prepare(
-      `SELECT e.id AS emailId, coalesce(b.number, '') AS number, e.to_address AS "to", coalesce(e.error, '') AS error
+      `SELECT e.id AS emailId, e.booking_id AS bookingId, coalesce(b.number, '') AS number, e.to_address AS "to", coalesce(e.error, '') AS error
        FROM emails e LEFT JOIN bookings b ON b.id = e.booking_id WHERE e.batch_id = ? AND e.state IN ('failed', 'unknown') ORDER BY b.number`,
     )
     .all(batchId) as BatchStatus['failures'];
@@ -168,13 +168,19 @@ export const emailHandlers: EmailHandlers = {
   'emails/templates/preview': ({ agencyId, kind, language, subject, html, bookingId }, ctx) => {
     const tz = agencyTimeZone(ctx, agencyId);
     const today = stayDateInZone(ctx.now(), tz);
-    // A real dossier: the one asked for, else the agency's next confirmed arrival, else any.
+    // A real dossier: the one asked for, else the agency's next one the kind is written for (an
+    // option for its expiry, an open balance for its reminder, a confirmed stay otherwise), else any.
+    const suited: Partial<Record<EmailKind, string>> = {
+      optionExpiry: `status = 'option' AND option_expires_at IS NOT NULL`,
+      balanceReminder: `status = 'confirmed' AND balance_cents > 0 AND balance_due_date IS NOT NULL`,
+      bookingCancellation: `status = 'cancelled'`,
+    };
     const id =
       bookingId ??
       (
         ctx.sqlite
           .prepare(
-            `SELECT id FROM bookings WHERE agency_id = @agencyId AND status = 'confirmed' AND arrival >= @today ORDER BY arrival LIMIT 1`,
+            `SELECT id FROM bookings WHERE agency_id = @agencyId AND ${suited[kind] ?? `status = 'confirmed'`} AND arrival >= @today ORDER BY arrival LIMIT 1`,
           )
           .get({ agencyId, today }) as { id: string } | undefined
       )?.id ??
@@ -184,7 +190,6 @@ export const emailHandlers: EmailHandlers = {
     const dossier = loadDossierForMail(ctx.sqlite, id);
     if (dossier.agencyId !== agencyId) throw new AppError('invalid_input', "Ce dossier appartient à une autre agence : choisissez un dossier de l'agence du modèle.");
     const mail = renderMail({ subject, html }, mergeValues(dossier.source, language), language);
-    void kind;
     return { bookingId: id, number: dossier.number, subject: mail.subject, html: mail.html, text: mail.text, missing: mail.missing, unknown };
   },
 
@@ -199,7 +204,19 @@ export const emailHandlers: EmailHandlers = {
     return counts;
   },
 
-  'emails/due/list': ({ agencyId, kind }, ctx) => dueEmails(ctx.sqlite, agencyId, agencyTimeZone(ctx, agencyId), loadRules(ctx.sqlite, agencyId).get(kind)!, ctx.now()),
+  'emails/due/list': ({ agencyId, kind }, ctx) => {
+    const due = dueEmails(ctx.sqlite, agencyId, agencyTimeZone(ctx, agencyId), loadRules(ctx.sqlite, agencyId).get(kind)!, ctx.now());
+    // What the batch would hold back for a field without value, shown before anyone clicks.
+    const templates = loadTemplates(ctx.sqlite, agencyId);
+    const dossiers = loadDossiersForMail(ctx.sqlite, due.filter((d) => d.skip === null).map((d) => d.bookingId));
+    for (const row of due) {
+      const dossier = dossiers.get(row.bookingId);
+      if (!dossier) continue;
+      row.missing = missingFields(templates, kind, dossier);
+      if (row.missing.length) row.skip = 'missing_field';
+    }
+    return due;
+  },
 
   'emails/draft': ({ agencyId, kind, bookingId }, ctx) => {
     const dossier = loadDossierForMail(ctx.sqlite, bookingId);

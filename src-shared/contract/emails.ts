@@ -83,8 +83,10 @@ export const dueEmailSchema = z.object({
   datesChanged: z.boolean(),
   /** The previous attempt for this anchor failed: its reason. */
   lastError: z.string().nullable(),
-  /** The batch would skip it: why (no address, client prefers post…). */
+  /** The batch would skip it: why (no address, client prefers post, a field without value…). */
   skip: z.enum(skipReasons).nullable(),
+  /** Merge fields of the template with no value for this dossier (skip 'missing_field'). */
+  missing: z.array(z.string()),
 });
 
 export const emailStates = ['queued', 'sent', 'failed', 'unknown', 'cancelled'] as const;
@@ -124,7 +126,7 @@ export const batchStatusSchema = z.object({
   skipped: z.array(
     z.object({ bookingId: id, number: z.string(), clientName: z.string(), reason: z.enum(skipReasons), message: z.string() }),
   ),
-  failures: z.array(z.object({ emailId: id, number: z.string(), to: z.string(), error: z.string() })),
+  failures: z.array(z.object({ emailId: id, bookingId: id.nullable(), number: z.string(), to: z.string(), error: z.string() })),
 });
 
 const draftInput = z.object({ agencyId: id, kind: emailKind, bookingId: id }).strict();

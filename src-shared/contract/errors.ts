@@ -8,6 +8,8 @@ export const errorCodes = [
   'unauthorized',
   'forbidden',
   'db_too_new',
+  /** A remote service (SMTP…) refused or could not be reached while staff waited for it. */
+  'remote_failed',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -35,7 +35,7 @@ export const OFFSET_LABELS: Readonly<Record<PlannedEmailKind, string>> = {
 
 export const DEFAULT_OFFSETS: Readonly<Record<PlannedEmailKind, number>> = {
   balanceReminder: 7,
-  arrivalReminder: 3,
+  arrivalReminder: 7,
   optionExpiry: 2,
   afterDeparture: 7,
 };

@@ -61,7 +61,7 @@ test('the agency sends through its own SMTP server: saved, tested, the password 
   await clerk.saveWithKeyboard();
   await expect(screen.passwordGroup()).toContainText('Mot de passe enregistré');
   await screen.testButton().click();
-  await expect(screen.formAlert()).toContainText("Le test a échoué : Le serveur d'e-mails a refusé l'identifiant ou le mot de passe");
+  await expect(screen.formAlert()).toContainText("Le test a échoué : Le serveur d'e-mails refuse l'identifiant ou le mot de passe. Corrigez-les, enregistrez, puis testez de nouveau.");
   expect(sink.received).toHaveLength(1);
 });
 

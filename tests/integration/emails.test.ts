@@ -1,6 +1,8 @@
 // E-mail end to end below the screen: settings, templates, E-mail Auto lists, batch and
 // per-recipient sends through the outbox to a real SMTP server on 127.0.0.1.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { properties } from '../../src-main/db/schema';
+import { uuidv7 } from '../../src-main/db/ids';
 import { callOk, countRows, openTestAgency, type TestAgency } from '../support/app';
 import { startSmtpSink, type SmtpSink } from '../fakes/smtp-sink';
 
@@ -82,11 +84,11 @@ describe('SMTP settings', () => {
   it('says in French when the credentials are refused or the server cannot be reached', async () => {
     await configure({ password: 'faux' });
     const refused = await t.core.dispatch('emails/settings/test', { agencyId: t.agencyId });
-    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/refusé l'identifiant ou le mot de passe/) } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'remote_failed', message: expect.stringMatching(/refuse l'identifiant ou le mot de passe. Corrigez-les, enregistrez/) } });
 
     await configure({ port: 1 });
     const unreachable = await t.core.dispatch('emails/settings/test', { agencyId: t.agencyId });
-    expect(unreachable).toMatchObject({ ok: false, error: { message: expect.stringMatching(/injoignable/) } });
+    expect(unreachable).toMatchObject({ ok: false, error: { code: 'remote_failed', message: expect.stringMatching(/injoignable \(ECONNREFUSED\). Vérifiez le serveur, le port/) } });
     expect(sink.received).toHaveLength(0);
   });
 
@@ -127,7 +129,7 @@ describe('E-mail Auto', () => {
     const { id, number } = await callOk(t.core, 'bookings/create', stay());
     await sink.waitFor(1); // the confirmation e-mail the creation queued
     const due = await callOk(t.core, 'emails/due/list', { agencyId: t.agencyId, kind: 'arrivalReminder' });
-    expect(due).toEqual([expect.objectContaining({ bookingId: id, number, email: 'jean.martin@example.fr', dueDate: '2026-06-30', anchorDate: '2026-07-03', skip: null })]);
+    expect(due).toEqual([expect.objectContaining({ bookingId: id, number, email: 'jean.martin@example.fr', dueDate: '2026-06-26', anchorDate: '2026-07-03', late: true, skip: null })]);
     expect(await callOk(t.core, 'emails/due/counts', { agencyId: t.agencyId })).toMatchObject({ arrivalReminder: 1 });
 
     const batch = await callOk(t.core, 'emails/batch/start', { agencyId: t.agencyId, kind: 'arrivalReminder' });
@@ -161,12 +163,25 @@ describe('E-mail Auto', () => {
     const post = await client({ lastName: 'Postal', email: 'postal@example.fr', commPreference: 'post' });
     await callOk(t.core, 'bookings/create', stay({ clientId: noMail }));
     await callOk(t.core, 'bookings/create', stay({ clientId: post, propertyId: t.otherPropertyId }));
+    // A rental entered without its address: the reminder's {{logement_adresse}} would be blank.
+    const bare = uuidv7();
+    t.core.database.db.insert(properties).values({ id: bare, agencyId: t.agencyId, code: 'SAB-009', name: 'Cabane', city: '', capacity: 2, createdAt: NOW.toISOString(), updatedAt: NOW.toISOString() }).run();
+    await callOk(t.core, 'bookings/create', stay({ clientId: await client({ lastName: 'Sansadresse', email: 'sa@example.fr' }), propertyId: bare }));
+    const listed = await callOk(t.core, 'emails/due/list', { agencyId: t.agencyId, kind: 'arrivalReminder' });
+    expect(listed.map((r: any) => [r.clientName, r.skip, r.missing])).toEqual(
+      expect.arrayContaining([
+        ['Sansmail Léa', 'no_address', []],
+        ['Postal Léa', 'prefers_post', []],
+        ['Sansadresse Léa', 'missing_field', ['logement_adresse']],
+      ]),
+    );
     const batch = await callOk(t.core, 'emails/batch/start', { agencyId: t.agencyId, kind: 'arrivalReminder' });
     expect(batch.total).toBe(0);
     expect(batch.skipped.map((s: any) => [s.clientName, s.reason])).toEqual(
       expect.arrayContaining([
         ['Sansmail Léa', 'no_address'],
         ['Postal Léa', 'prefers_post'],
+        ['Sansadresse Léa', 'missing_field'],
       ]),
     );
     expect(batch.skipped.find((s: any) => s.reason === 'prefers_post').message).toMatch(/préfère le courrier/);

