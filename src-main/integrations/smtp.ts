@@ -38,8 +38,16 @@ export const smtpRemoteName = (agencyId: string) => `smtp:${agencyId}`;
 export const isSmtpRemote = (remote: string) => remote.startsWith('smtp:');
 
 const LABEL = "Serveur d'e-mails";
-/** Connections of the pool, and so messages in flight at once (see WorkerRemote.maxInFlight). */
-const SMTP_CONNECTIONS = 3;
+/**
+ * Connections of the pool, and so messages in flight at once (see WorkerRemote.maxInFlight): one
+ * for a provider that counts per minute (Microsoft 365 allows 30 a minute and 3 connections), a
+ * few for a relay that takes more. Each message in flight at a crash needs a decision from staff.
+ */
+export function smtpConnections(perMinute: number): number {
+  if (perMinute <= 60) return 1;
+  if (perMinute <= 600) return 3;
+  return 8;
+}
 const CLOSE_GRACE_MS = 1_000;
 /** Per connection step; the whole send is bounded by the worker's shutdown and these. */
 const TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 };
@@ -66,7 +74,7 @@ export function createSmtpClient(settings: SmtpServerSettings): SmtpClient {
         requireTLS: settings.security === 'starttls',
         ignoreTLS: settings.security === 'none',
         auth: settings.user ? { user: settings.user, pass: settings.password ?? '' } : undefined,
-        maxConnections: SMTP_CONNECTIONS,
+        maxConnections: smtpConnections(settings.perMinute),
         maxMessages: 100,
         // Never let the pool resend a message on its own after a connection dropped mid-way: the
         // outbox decides, knowing whether the server may already hold it.
@@ -204,7 +212,7 @@ export function smtpRemote(agencyId: string, agencyName: string, settings: SmtpS
     // Evenly paced: a provider counting per minute also frowns on bursts.
     rate: { perSecond: settings.perMinute / 60, burst: Math.max(1, Math.min(5, Math.floor(settings.perMinute / 60))) },
     client,
-    maxInFlight: SMTP_CONNECTIONS,
+    maxInFlight: smtpConnections(settings.perMinute),
     probe: (signal) => client.verify(signal),
     close: () => client.close(),
     timeoutMs: TIMEOUTS.connectionTimeout,

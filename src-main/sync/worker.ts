@@ -246,9 +246,12 @@ export class OutboxWorker {
         else if (found.status === 'unknown') outcome = { type: 'park', code: 'unknown_outcome', message: found.message };
         else resolved = true;
       }
+      // HTTP remotes take their token per request in the client; a custom remote's is taken here.
+      if (!outcome && !c.remote.http) await c.remote.limiter.take(this.shutdown.signal);
       outcome ??= { type: 'done', result: await c.kind.perform(c.payload, io) };
       if (!c.remote.http) this.o.connectivity.reachable(c.remote.name);
     } catch (e) {
+      if (this.stopped) return; // shutting down: the row stays in flight, the next start reconciles it
       if (!c.remote.http && isRemoteError(e) && meansUnreachable(e.failure)) this.o.connectivity.unreachable(c.remote.name, e);
       outcome = this.afterError(c, e, resolved);
     }

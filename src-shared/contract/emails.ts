@@ -31,7 +31,7 @@ export const smtpSettingsSchema = z.object({
     .number({ error: 'Nombre de messages par minute attendu.' })
     .int({ error: 'Nombre entier de messages par minute attendu.' })
     .min(1, { error: 'Au moins 1 message par minute.' })
-    .max(10_000, { error: '10 000 messages par minute au plus.' }),
+    .max(100_000, { error: '100 000 messages par minute au plus.' }),
 });
 
 export const emailRuleSchema = z.object({

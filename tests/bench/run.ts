@@ -6,6 +6,7 @@ const suites: Record<string, () => Promise<BenchRow[]>> = {
   db: async () => (await import('./db.bench')).run(),
   grid: async () => (await import('./grid.bench')).run(),
   sync: async () => (await import('./sync.bench')).run(),
+  email: async () => (await import('./email.bench')).run(),
   'grid-1m': async () => (await import('./grid.bench')).runMillion(),
 };
 

@@ -37,6 +37,8 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
   const deferred = new Set<string>();
   let swallow = 0;
   let swallowedCount = 0;
+  let accepted = 0;
+  const parsed = new Map<number, ParsedMail>();
   const waiters: { n: number; resolve(): void }[] = [];
   const serverOptions: SMTPServerOptions = {
     disabledCommands: options.user ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
@@ -66,14 +68,21 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
           swallowedCount += 1;
           return; // never answers: the client times out or is killed with the message in doubt
         }
+        // Accepted as soon as it is stored, like a real server's queue; parsed afterwards, kept in
+        // arrival order.
+        const slot = accepted++;
+        callback(null, 'Message queued as ' + String(slot + 1));
         void simpleParser(Buffer.concat(chunks)).then((mail) => {
-          received.push(mail);
+          parsed.set(slot, mail);
+          while (parsed.has(received.length)) {
+            received.push(parsed.get(received.length)!);
+            parsed.delete(received.length - 1);
+          }
           for (const w of waiters.filter((w) => received.length >= w.n)) {
             waiters.splice(waiters.indexOf(w), 1);
             w.resolve();
           }
-          callback(null, 'Message queued as ' + String(received.length));
-        }, callback);
+        });
       });
     },
   };
