@@ -2,6 +2,7 @@ import { agencyHandlers } from './agencies';
 import { bookingCommandHandlers } from './bookings-commands';
 import { bookingQueryHandlers } from './bookings-query';
 import type { Handlers } from './context';
+import { depositHandlers } from './deposits';
 import { emailHandlers } from './emails';
 import { emailSettingsHandlers } from './email-settings';
 import { syncHandlers } from './sync';
@@ -14,6 +15,7 @@ export const handlers: Handlers = {
   ...syncHandlers,
   ...emailSettingsHandlers,
   ...emailHandlers,
+  ...depositHandlers,
 };
 
 export type { Handlers, ServiceContext } from './context';

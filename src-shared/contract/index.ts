@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { bookingMethods } from './bookings';
 import { emailMethods } from './emails';
+import { depositMethods } from './deposits';
 import { syncEvents, syncMethods } from './sync';
 import { civility, commPreference, empty, id, language, method, text } from './common';
 
@@ -10,6 +11,7 @@ export * from './errors';
 export * from './bookings';
 export * from './sync';
 export * from './emails';
+export * from './deposits';
 
 export const agencySchema = z.object({
   id,
@@ -97,6 +99,7 @@ export const contract = {
   ...bookingMethods,
   ...syncMethods,
   ...emailMethods,
+  ...depositMethods,
 } as const;
 
 export const events = {
