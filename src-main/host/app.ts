@@ -6,6 +6,7 @@ import { seedDemo } from '../demo/generate';
 import { handlers, type ServiceContext } from '../services';
 import { lapseExpiredOptions } from '../services/bookings-commands';
 import { ensureEmailDefaults, registerSmtpRemotes } from '../services/email-settings';
+import { depositSweep, registerSwiklyRemotes } from '../services/deposits';
 import { fileSecretStore, type SecretStore } from '../secrets';
 import { clockStartingAt, systemClock } from '../sync/clock';
 import { createSyncEngine, type SyncEngine, type SyncSetup } from '../sync/engine';
@@ -85,10 +86,16 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     } catch (e) {
       console.error('Expiration des options :', e);
     }
+    try {
+      depositSweep(ctx);
+    } catch (e) {
+      console.error('Cautions (libération, relance) :', e);
+    }
   };
   sweep();
   ensureEmailDefaults(database.sqlite, ctx.now());
   registerSmtpRemotes(database.sqlite, ctx.secrets, sync);
+  registerSwiklyRemotes(database.sqlite, ctx.secrets, sync, options.version);
   const timer = setInterval(sweep, LAPSE_SWEEP_MS);
   timer.unref();
   // Starts after a delay, so no remote call competes with the first window.

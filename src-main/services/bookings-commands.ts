@@ -15,6 +15,7 @@ import { bookings, clients, payments, pricingLines, properties } from '../db/sch
 import { uuidv7 } from '../db/ids';
 import { agencyTimeZone } from './clock';
 import { writeAudit } from './audit';
+import { cancelDeposit, syncDeposit } from './deposits';
 import { queueActionEmail } from './emails';
 import { nowIso, type Handlers, type ServiceContext } from './context';
 
@@ -111,16 +112,19 @@ function applyStatusAction(ctx: ServiceContext, id: string, action: StatusAction
       })
       .where(eq(bookings.id, id))
       .run();
-    let mailed: string | null = null;
-    if (action.kind === 'confirm') mailed = queueActionEmail(ctx, id, 'bookingConfirmation');
-    if (action.kind === 'cancel') mailed = queueActionEmail(ctx, id, 'bookingCancellation');
+    const touched = new Set<string>(['bookings']);
+    // The deposit request is made on confirmation, so its link exists before staff need it offline.
+    if (action.kind === 'confirm') syncDeposit(ctx, id).forEach((t) => touched.add(t));
+    if (decision.status === 'cancelled') cancelDeposit(ctx, id).forEach((t) => touched.add(t));
+    const mail = action.kind === 'confirm' ? 'bookingConfirmation' : action.kind === 'cancel' ? 'bookingCancellation' : null;
+    if (mail && queueActionEmail(ctx, id, mail)) touched.add('emails').add('outbox');
     writeAudit(ctx, 'booking', id, action.kind, {
       status: [b.status, decision.status],
       ...(decision.cancelReason ? { cancelReason: decision.cancelReason } : {}),
     });
-    return { id, status: decision.status, mailed };
+    return { id, status: decision.status, touched: [...touched] };
   })();
-  ctx.notify(result.mailed ? ['bookings', 'emails', 'outbox'] : ['bookings']);
+  ctx.notify(result.touched);
   return { id: result.id, status: result.status };
 }
 
@@ -142,6 +146,7 @@ export const bookingCommandHandlers: Pick<
 > = {
   'bookings/create': (input, ctx) => {
     const now = ctx.now();
+    const touched = new Set<string>(['bookings', 'pricing_lines']);
     if (input.status === 'option' && input.optionExpiresAt && Date.parse(input.optionExpiresAt) <= now.getTime()) {
       throw new AppError('invalid_input', "La date d'expiration de l'option doit être dans le futur.");
     }
@@ -181,7 +186,10 @@ export const bookingCommandHandlers: Pick<
         })
         .run();
       writePricingLines(ctx, id, input.lines, at);
-      if (input.status === 'confirmed') queueActionEmail(ctx, id, 'bookingConfirmation');
+      if (input.status === 'confirmed') {
+        syncDeposit(ctx, id).forEach((t) => touched.add(t));
+        if (queueActionEmail(ctx, id, 'bookingConfirmation')) touched.add('emails').add('outbox');
+      }
       writeAudit(ctx, 'booking', id, 'create', {
         number,
         status: input.status,
@@ -191,7 +199,7 @@ export const bookingCommandHandlers: Pick<
       });
       return { id, number };
     })();
-    ctx.notify(['bookings', 'pricing_lines', 'emails', 'outbox']);
+    ctx.notify([...touched]);
     return result;
   },
 
@@ -212,6 +220,7 @@ export const bookingCommandHandlers: Pick<
   },
 
   'bookings/update': (input, ctx) => {
+    const touched = new Set<string>(['bookings', 'pricing_lines']);
     const result = ctx.sqlite.transaction(() => {
       const before = loadBooking(ctx, input.id);
       if (before.status === 'cancelled') {
@@ -231,6 +240,8 @@ export const bookingCommandHandlers: Pick<
       };
       ctx.db.update(bookings).set({ ...after, updatedAt: at }).where(eq(bookings.id, input.id)).run();
       writePricingLines(ctx, input.id, input.lines, at);
+      // New amount or dates: the Swikly request follows (PATCH), or is made if it is now due.
+      syncDeposit(ctx, input.id).forEach((t) => touched.add(t));
       const changes = Object.fromEntries(
         Object.entries(after)
           .filter(([k, v]) => before[k as keyof typeof before] !== v)
@@ -239,7 +250,7 @@ export const bookingCommandHandlers: Pick<
       writeAudit(ctx, 'booking', input.id, 'update', changes);
       return { id: input.id, totalCents: totals.totalCents, balanceCents: totals.balanceCents };
     })();
-    ctx.notify(['bookings', 'pricing_lines']);
+    ctx.notify([...touched]);
     return result;
   },
 

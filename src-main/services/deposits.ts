@@ -1,6 +1,41 @@
-// Swikly deposits: use cases (being written).
-import { AppError } from '../../src-shared/contract';
-import type { Handlers } from './context';
+// Swikly deposits: the agency's connection, per-property settings, and what a dossier's life
+// means for its deposit (request on confirmation, PATCH on a change, cancel or release). Every
+// change commits locally and queues its Swikly call in the outbox, in the dossier's lane.
+import type Database from 'better-sqlite3';
+import { AppError, type DepositInfo, type PropertyDeposit, type SwiklySettings } from '../../src-shared/contract';
+import {
+  SWIKLY_LINK_FIELD,
+  addDays,
+  formatMoney,
+  resolveDepositAmount,
+  stayDateInZone,
+  swiklyLinkValue,
+  type DepositState,
+} from '../../src-shared/domain';
+import { uuidv7 } from '../db/ids';
+import { createHttpClient } from '../sync/http';
+import { isRemoteError } from '../sync/errors';
+import { enqueue } from '../sync/outbox';
+import { swiklyBaseUrl, swiklyFailure, swiklyRemote, swiklyRemoteName, type SwiklyEnvironment } from '../integrations/swikly';
+import type { SecretStore } from '../secrets';
+import type { SyncPort } from '../sync/engine';
+import { writeAudit } from './audit';
+import { agencyTimeZone } from './clock';
+import { nowIso, type Handlers, type ServiceContext } from './context';
+import { composeMail, loadDossierForMail, loadTemplates, registerMergeValueProvider } from './email-compose';
+import { addressProblem } from './email-due';
+import { queueEmail } from './email-outbox';
+import { mailSettings } from './email-settings';
+import {
+  cancelRequestKind,
+  createRequestKind,
+  currentSwiklyRow,
+  onSwiklyLink,
+  releaseRequestKind,
+  swiklyPoller,
+  updateRequestKind,
+  type SwiklyRow,
+} from './swikly-sync';
 
 type DepositHandlers = Pick<
   Handlers,
@@ -16,19 +51,587 @@ type DepositHandlers = Pick<
   | 'deposits/request'
 >;
 
-const todo = () => {
-  throw new AppError('internal', 'Bientôt disponible.');
-};
+export const swiklyKeyName = (agencyId: string) => `swikly-key:${agencyId}`;
+const SETTINGS_PATH = 'Paramétrage › Applications et intégrations › Swikly';
+
+// ---- settings ------------------------------------------------------------------------------------
+
+interface SettingsRow {
+  agencyId: string;
+  agencyName: string;
+  agencyRef: string;
+  environment: SwiklyEnvironment | null;
+  baseUrl: string | null;
+  enabled: number | null;
+  marginDays: number | null;
+  autoReleaseDays: number | null;
+  reminderDays: number | null;
+  userJson: string | null;
+  accountsJson: string | null;
+  connectedAt: string | null;
+}
+
+function settingsRow(sqlite: Database.Database, agencyId: string): SettingsRow {
+  const row = sqlite
+    .prepare(
+      `SELECT a.id AS agencyId, a.name AS agencyName, a.agency_ref AS agencyRef, s.environment, s.base_url AS baseUrl, s.enabled,
+         s.margin_days AS marginDays, s.auto_release_days AS autoReleaseDays, s.reminder_days AS reminderDays, s.user_json AS userJson,
+         s.accounts_json AS accountsJson, s.connected_at AS connectedAt
+       FROM agencies a LEFT JOIN agency_swikly_settings s ON s.agency_id = a.id WHERE a.id = ?`,
+    )
+    .get(agencyId) as SettingsRow | undefined;
+  if (!row) throw new AppError('not_found', 'Agence introuvable : choisissez une autre agence.');
+  return row;
+}
+
+function describeSettings(sqlite: Database.Database, secrets: SecretStore, agencyId: string): SwiklySettings {
+  const r = settingsRow(sqlite, agencyId);
+  const hasKey = secrets.get(swiklyKeyName(agencyId)) !== null;
+  const environment = r.environment ?? 'production';
+  return {
+    agencyId,
+    environment,
+    baseUrl: r.baseUrl ?? '',
+    hasKey,
+    enabled: Boolean(r.enabled),
+    marginDays: r.marginDays ?? 0,
+    autoReleaseDays: r.autoReleaseDays,
+    reminderDays: r.reminderDays,
+    user: r.userJson ? (JSON.parse(r.userJson) as SwiklySettings['user']) : null,
+    accounts: JSON.parse(r.accountsJson ?? '[]') as SwiklySettings['accounts'],
+    connectedAt: r.connectedAt,
+    ready: hasKey && Boolean(r.enabled) && r.connectedAt !== null && (environment !== 'custom' || Boolean(r.baseUrl)),
+  };
+}
+
+/** Registers (or forgets) the agency's Swikly remote and its poller with the engine. */
+export function applySwiklyRemote(sqlite: Database.Database, secrets: SecretStore, sync: SyncPort, agencyId: string, version: string): void {
+  const r = settingsRow(sqlite, agencyId);
+  const key = secrets.get(swiklyKeyName(agencyId));
+  const baseUrl = swiklyBaseUrl(r.environment ?? 'production', r.baseUrl ?? '');
+  if (key && baseUrl) {
+    sync.setRemote(swiklyRemote(agencyId, r.agencyName, baseUrl, key, version));
+    sync.setPoller(swiklyPoller(agencyId));
+  } else {
+    sync.removePoller(swiklyPoller(agencyId).name);
+    sync.removeRemote(swiklyRemoteName(agencyId));
+  }
+}
+
+export function registerSwiklyRemotes(sqlite: Database.Database, secrets: SecretStore, sync: SyncPort, version: string): void {
+  for (const id of sqlite.prepare('SELECT agency_id FROM agency_swikly_settings').pluck().all() as string[]) applySwiklyRemote(sqlite, secrets, sync, id, version);
+}
+
+// ---- what a dossier's deposit is ---------------------------------------------------------------
+
+interface DossierDeposit {
+  id: string;
+  agencyId: string;
+  number: string;
+  status: 'option' | 'confirmed' | 'cancelled';
+  arrival: string;
+  departure: string;
+  balanceCents: number;
+  depositAmountCents: number | null;
+  depositState: DepositState;
+  depositSecuredAt: string | null;
+  propertyDefaultCents: number;
+  propertyName: string;
+  swiklyAccountId: string | null;
+  requestType: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+  language: string;
+}
+
+function loadDossier(sqlite: Database.Database, bookingId: string): DossierDeposit {
+  const d = sqlite
+    .prepare(
+      `SELECT b.id, b.agency_id AS agencyId, b.number, b.status, b.arrival, b.departure, b.balance_cents AS balanceCents,
+         b.deposit_amount_cents AS depositAmountCents, b.deposit_state AS depositState, b.deposit_secured_at AS depositSecuredAt,
+         p.default_deposit_cents AS propertyDefaultCents, p.name AS propertyName, p.swikly_account_id AS swiklyAccountId,
+         p.deposit_request_type AS requestType, c.first_name AS firstName, c.last_name AS lastName, c.email, c.phone, c.language
+       FROM bookings b JOIN properties p ON p.id = b.property_id JOIN clients c ON c.id = b.client_id WHERE b.id = ?`,
+    )
+    .get(bookingId) as DossierDeposit | undefined;
+  if (!d) throw new AppError('not_found', 'Dossier introuvable : actualisez la liste.');
+  return d;
+}
+
+const SWIKLY_LANGUAGES = new Set(['fr', 'en', 'es', 'it', 'nl', 'de']);
+
+/** +33… from what a clerk typed (06 12 34 56 78, 0033…, +32…); null when it cannot be read as a number. */
+export function internationalPhone(phone: string): string | null {
+  const digits = phone.replace(/[^\d+]/g, '');
+  if (/^\+\d{8,15}$/.test(digits)) return digits;
+  if (/^00\d{8,15}$/.test(digits)) return `+${digits.slice(2)}`;
+  if (/^0\d{9}$/.test(digits)) return `+33${digits.slice(1)}`;
+  return null;
+}
+
+function createBody(d: DossierDeposit, row: { customId: string; amountCents: number; startDate: string; endDate: string; requestType: string }, today: string) {
+  const phone = internationalPhone(d.phone);
+  return {
+    description: `Caution — dossier ${d.number} — ${d.propertyName}`,
+    language: SWIKLY_LANGUAGES.has(d.language) ? d.language : 'fr',
+    customId: row.customId,
+    customIdMustBeUnique: true,
+    ...(d.firstName ? { firstName: d.firstName } : {}),
+    lastName: d.lastName,
+    ...(d.email ? { email: d.email } : {}),
+    ...(phone ? { phoneNumber: phone } : {}),
+    // Comptoir sends its own e-mail with the link (« Sécurisation caution »).
+    sendEmail: false,
+    sendSms: false,
+    deposit: { startDate: row.startDate, endDate: row.endDate, amount: row.amountCents },
+    ...(row.requestType === 'deposit_and_balance' && d.balanceCents > 0
+      ? { payment: { amount: d.balanceCents, dueDate: d.arrival > today ? d.arrival : today } }
+      : {}),
+  };
+}
+
+const lane = (bookingId: string) => `booking:${bookingId}`;
+
+function readyFor(ctx: ServiceContext, d: DossierDeposit): string | null {
+  const s = describeSettings(ctx.sqlite, ctx.secrets, d.agencyId);
+  if (!s.enabled) return null;
+  if (!s.ready) return `La liaison Swikly de l'agence n'est pas prête (clé, connexion) : voyez ${SETTINGS_PATH}.`;
+  if (!d.swiklyAccountId) return `Le logement ${d.propertyName} n'a pas de « Compte Swikly par défaut » : complétez-le dans Paramétrage › Logements.`;
+  return '';
+}
+
+/** Creates the dossier's next request row and queues its create; the customId exists before anything leaves (§5.2). */
+function startRequest(ctx: ServiceContext, d: DossierDeposit, amountCents: number, marginDays: number): SwiklyRow['id'] {
+  const previous = currentSwiklyRow(ctx.sqlite, d.id);
+  const seq = (previous?.seq ?? 0) + 1;
+  const agencyRef = (ctx.sqlite.prepare('SELECT agency_ref FROM agencies WHERE id = ?').pluck().get(d.agencyId) as string) || 'CPT';
+  const customId = `${agencyRef}-${d.number}${seq > 1 ? `-${seq}` : ''}`;
+  const today = stayDateInZone(ctx.now(), agencyTimeZone(ctx, d.agencyId));
+  const row = { customId, amountCents, startDate: d.arrival, endDate: addDays(d.departure, marginDays), requestType: d.requestType };
+  const id = uuidv7(ctx.now().getTime());
+  const at = nowIso(ctx);
+  ctx.sqlite
+    .prepare(
+      `INSERT INTO swikly_requests (id, agency_id, booking_id, seq, custom_id, account_id, request_type, amount_cents, start_date, end_date, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(id, d.agencyId, d.id, seq, customId, d.swiklyAccountId, d.requestType, amountCents, row.startDate, row.endDate, at, at);
+  enqueue(ctx, { kind: createRequestKind, remote: swiklyRemoteName(d.agencyId), lane: lane(d.id), bookingId: d.id, payload: { rowId: id, body: createBody(d, row, today) } });
+  ctx.sqlite.prepare(`UPDATE bookings SET deposit_state = 'requesting', updated_at = ? WHERE id = ?`).run(at, d.id);
+  return id;
+}
+
+/**
+ * Brings the dossier's deposit in line with the dossier, inside its transaction: called after a
+ * creation, a confirmation, a change. An option waits for its confirmation (the link must exist
+ * before staff need it offline, but not for a stay that may lapse).
+ */
+export function syncDeposit(ctx: ServiceContext, bookingId: string): string[] {
+  const d = loadDossier(ctx.sqlite, bookingId);
+  if (d.status !== 'confirmed') return [];
+  const { amountCents } = resolveDepositAmount(d.depositAmountCents, d.propertyDefaultCents);
+  const current = currentSwiklyRow(ctx.sqlite, bookingId);
+  const at = nowIso(ctx);
+  const live = current && current.open && current.depositStatus !== 'Failed';
+  const margin = settingsRow(ctx.sqlite, d.agencyId).marginDays ?? 0;
+  if (live) {
+    const secured = current.depositStatus === 'Accepted';
+    const endDate = addDays(d.departure, margin);
+    const amountChanged = !secured && amountCents > 0 && amountCents !== current.amountCents;
+    const datesChanged = d.arrival !== current.startDate || endDate !== current.endDate;
+    if (amountCents === 0 && !secured) {
+      enqueue(ctx, { kind: cancelRequestKind, remote: swiklyRemoteName(d.agencyId), lane: lane(bookingId), bookingId, payload: { rowId: current.id } });
+      ctx.sqlite.prepare(`UPDATE bookings SET deposit_state = 'none', updated_at = ? WHERE id = ?`).run(at, bookingId);
+      return ['bookings', 'outbox'];
+    }
+    if (!amountChanged && !datesChanged) return [];
+    // Before securing: amount and dates; after: dates only, the amount held on the card is frozen (§1).
+    ctx.sqlite
+      .prepare(`UPDATE swikly_requests SET amount_cents = ?, start_date = ?, end_date = ?, updated_at = ? WHERE id = ?`)
+      .run(amountChanged ? amountCents : current.amountCents, d.arrival, endDate, at, current.id);
+    enqueue(ctx, {
+      kind: updateRequestKind,
+      remote: swiklyRemoteName(d.agencyId),
+      lane: lane(bookingId),
+      bookingId,
+      payload: { rowId: current.id, deposit: { startDate: d.arrival, endDate, ...(amountChanged ? { amount: amountCents } : {}) } },
+    });
+    return ['swikly_requests', 'outbox'];
+  }
+  if (current) return []; // failed, expired or cancelled: a new request is staff's decision (« Nouvelle demande »)
+  if (amountCents === 0) {
+    if (d.depositState !== 'none') ctx.sqlite.prepare(`UPDATE bookings SET deposit_state = 'none', updated_at = ? WHERE id = ?`).run(at, bookingId);
+    return ['bookings'];
+  }
+  const ready = readyFor(ctx, d);
+  if (ready !== '') {
+    // Swikly not used (or not ready): the deposit is to be asked by other means.
+    if (d.depositState === 'none') ctx.sqlite.prepare(`UPDATE bookings SET deposit_state = 'to_request', updated_at = ? WHERE id = ?`).run(at, bookingId);
+    return ['bookings'];
+  }
+  startRequest(ctx, d, amountCents, margin);
+  return ['bookings', 'swikly_requests', 'outbox'];
+}
+
+/** The dossier was cancelled: an unsecured request is cancelled at Swikly; a secured one waits for staff to release it. */
+export function cancelDeposit(ctx: ServiceContext, bookingId: string): string[] {
+  const current = currentSwiklyRow(ctx.sqlite, bookingId);
+  if (!current || !current.open || current.depositStatus === 'Accepted') return [];
+  enqueue(ctx, { kind: cancelRequestKind, remote: swiklyRemoteName(current.agencyId), lane: lane(bookingId), bookingId, payload: { rowId: current.id } });
+  ctx.sqlite.prepare(`UPDATE bookings SET deposit_state = 'cancelled', updated_at = ? WHERE id = ?`).run(nowIso(ctx), bookingId);
+  return ['bookings', 'outbox'];
+}
+
+function depositInfo(ctx: ServiceContext, bookingId: string): DepositInfo {
+  const d = loadDossier(ctx.sqlite, bookingId);
+  const { amountCents, source } = resolveDepositAmount(d.depositAmountCents, d.propertyDefaultCents);
+  const current = currentSwiklyRow(ctx.sqlite, bookingId);
+  const lastOp = ctx.sqlite
+    .prepare(`SELECT last_error AS e FROM outbox WHERE booking_id = ? AND kind LIKE 'swikly/%' AND state IN ('pending', 'failed') AND last_error IS NOT NULL ORDER BY id DESC LIMIT 1`)
+    .get(bookingId) as { e: string } | undefined;
+  const today = stayDateInZone(ctx.now(), agencyTimeZone(ctx, d.agencyId));
+  const secured = d.depositState === 'secured';
+  return {
+    bookingId,
+    state: d.depositState,
+    amountCents: source === 'none' ? null : amountCents,
+    amountSource: source,
+    securedAt: d.depositSecuredAt,
+    link: current?.link ?? null,
+    customId: current?.customId ?? null,
+    requestedAt: current?.createdAt ?? null,
+    lastError: lastOp?.e ?? current?.lastError ?? null,
+    releasable: secured && Boolean(current?.requestId) && (d.status === 'cancelled' || d.departure <= today),
+    mustRelease: secured && d.status === 'cancelled',
+    canRequestAgain: d.status === 'confirmed' && amountCents > 0 && ['failed', 'expired_unsecured', 'cancelled', 'to_request'].includes(d.depositState),
+  };
+}
+
+/** Staff are looking at this deposit (link copied, dossier open): poll it often for a while (§3 desk tier). */
+function markAttention(ctx: ServiceContext, row: SwiklyRow | undefined): void {
+  if (!row?.open) return;
+  const now = ctx.sync.now();
+  if (row.attentionAt && now.getTime() - Date.parse(row.attentionAt) < 60_000) return;
+  ctx.sqlite.prepare(`UPDATE swikly_requests SET attention_at = ? WHERE id = ?`).run(now.toISOString(), row.id);
+  if (row.requestId) void ctx.sync.pollNow(swiklyPoller(row.agencyId).name);
+}
+
+// ---- the merge field and held e-mails -------------------------------------------------------------
+
+registerMergeValueProvider((sqlite, bookingId, language) => {
+  const state = sqlite.prepare('SELECT deposit_state FROM bookings WHERE id = ?').pluck().get(bookingId) as DepositState | undefined;
+  const row = currentSwiklyRow(sqlite, bookingId);
+  const situation =
+    state === 'secured'
+      ? ({ kind: 'secured' } as const)
+      : state === 'none' || state === undefined
+        ? ({ kind: 'none' } as const)
+        : !row
+          ? ({ kind: 'manual' } as const)
+          : row.link && row.open
+            ? ({ kind: 'link', link: row.link } as const)
+            : state === 'requesting' || state === 'requested'
+              ? ({ kind: 'pending' } as const)
+              : ({ kind: 'manual' } as const);
+  const value = swiklyLinkValue(situation, language);
+  return { values: { [SWIKLY_LINK_FIELD]: value }, held: value === null ? [SWIKLY_LINK_FIELD] : [] };
+});
+
+const HELD_REASON = "En attente du lien Swikly : l'e-mail partira dès que la demande de caution aura été créée chez Swikly.";
+
+/** When the link arrives, the e-mails held for it are filled again and queued. */
+onSwiklyLink((sqlite, bookingId, now) => {
+  const held = sqlite.prepare(`SELECT id, agency_id AS agencyId, kind FROM emails WHERE booking_id = ? AND state = 'held'`).all(bookingId) as { id: string; agencyId: string; kind: string }[];
+  if (!held.length) return [];
+  const dossier = loadDossierForMail(sqlite, bookingId);
+  for (const e of held) {
+    const mail = composeMail(loadTemplates(sqlite, e.agencyId), e.kind as 'depositRequest', dossier);
+    if (mail.missing.length) continue;
+    sqlite.prepare(`UPDATE emails SET subject = ?, html = ?, text = ?, updated_at = ? WHERE id = ?`).run(mail.subject, mail.html, mail.text, now.toISOString(), e.id);
+    releaseHeldEmail(sqlite, e.id, now);
+  }
+  return ['emails', 'outbox'];
+});
+
+/** Queues an e-mail that was held (its row already has the content to send). */
+function releaseHeldEmail(sqlite: Database.Database, emailId: string, now: Date): void {
+  const e = sqlite
+    .prepare(`SELECT id, agency_id AS agencyId, booking_id AS bookingId, message_id AS messageId, from_name AS fromName, from_address AS fromAddress,
+      to_name AS toName, to_address AS toAddress, reply_to AS replyTo, subject, html, text FROM emails WHERE id = ?`)
+    .get(emailId) as { id: string; agencyId: string; bookingId: string; messageId: string; fromName: string; fromAddress: string; toName: string; toAddress: string; replyTo: string; subject: string; html: string; text: string };
+  const op = enqueue(
+    { sqlite, sync: { now: () => now } },
+    {
+      kind: 'email/send',
+      remote: `smtp:${e.agencyId}`,
+      lane: `email:${e.id}`,
+      bookingId: e.bookingId,
+      idempotencyKey: `email:${e.id}`,
+      payload: {
+        emailId: e.id,
+        messageId: e.messageId,
+        from: { name: e.fromName, address: e.fromAddress },
+        to: { name: e.toName, address: e.toAddress },
+        replyTo: e.replyTo,
+        subject: e.subject,
+        html: e.html,
+        text: e.text,
+      },
+    },
+  );
+  sqlite.prepare(`UPDATE emails SET state = 'queued', error = NULL, outbox_id = ?, updated_at = ? WHERE id = ?`).run(op.id, now.toISOString(), emailId);
+}
+
+/** « Sécurisation caution » for one dossier: queued, held for its link, or skipped with the reason. */
+function sendDepositMail(ctx: ServiceContext, bookingId: string): { outcome: 'queued' | 'held' | 'skipped'; number: string; reason: string } {
+  const d = loadDossier(ctx.sqlite, bookingId);
+  const settings = mailSettings(ctx.sqlite, ctx.secrets, d.agencyId);
+  if (!settings.configured) return { outcome: 'skipped', number: d.number, reason: "Aucun serveur d'e-mails pour l'agence (Paramétrage › Agences › Emails)." };
+  if (d.depositState === 'none') return { outcome: 'skipped', number: d.number, reason: 'Pas de caution pour ce dossier.' };
+  if (d.depositState === 'secured') return { outcome: 'skipped', number: d.number, reason: 'La caution est déjà sécurisée.' };
+  const dossier = loadDossierForMail(ctx.sqlite, bookingId);
+  const problem = addressProblem(dossier.email, dossier.commPreference);
+  if (problem) return { outcome: 'skipped', number: d.number, reason: problem === 'prefers_post' ? 'Le client préfère le courrier.' : "Pas d'adresse e-mail valide pour le client." };
+  const mail = composeMail(loadTemplates(ctx.sqlite, d.agencyId), 'depositRequest', dossier);
+  const blocking = mail.missing.filter((k) => !mail.held.includes(k));
+  if (blocking.length) return { outcome: 'skipped', number: d.number, reason: `Champs du modèle sans valeur : ${blocking.map((k) => `{{${k}}}`).join(', ')}.` };
+  const id = queueEmail(ctx, settings, {
+    agencyId: d.agencyId,
+    bookingId,
+    kind: 'depositRequest',
+    language: mail.language,
+    to: { name: dossier.clientName, address: dossier.email.trim() },
+    subject: mail.subject,
+    html: mail.html,
+    text: mail.text,
+    hold: mail.held.length ? HELD_REASON : null,
+  });
+  return mail.held.length ? { outcome: 'held', number: d.number, reason: HELD_REASON } : { outcome: id ? 'queued' : 'skipped', number: d.number, reason: '' };
+}
+
+// ---- sweeps: automatic release and reminder --------------------------------------------------
+
+/** Run with the option-lapse sweep: releases due by the agency's rule, reminders still unanswered. */
+export function depositSweep(ctx: ServiceContext): void {
+  const agencies = ctx.sqlite
+    .prepare(`SELECT agency_id AS id, auto_release_days AS release, reminder_days AS reminder FROM agency_swikly_settings WHERE enabled = 1`)
+    .all() as { id: string; release: number | null; reminder: number | null }[];
+  for (const a of agencies) {
+    const today = stayDateInZone(ctx.now(), agencyTimeZone(ctx, a.id));
+    if (a.release !== null) {
+      const due = ctx.sqlite
+        .prepare(
+          `SELECT r.id, r.booking_id AS bookingId FROM swikly_requests r JOIN bookings b ON b.id = r.booking_id
+           WHERE r.agency_id = ? AND r.open = 1 AND r.deposit_status = 'Accepted' AND b.departure <= ?
+             AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.booking_id = r.booking_id AND o.kind = 'swikly/releaseRequest' AND o.state IN ('pending', 'in_flight', 'failed'))`,
+        )
+        .all(a.id, addDays(today, -a.release)) as { id: string; bookingId: string }[];
+      for (const r of due) {
+        ctx.sqlite.transaction(() => {
+          enqueue(ctx, { kind: releaseRequestKind, remote: swiklyRemoteName(a.id), lane: lane(r.bookingId), bookingId: r.bookingId, payload: { rowId: r.id } });
+          writeAudit(ctx, 'booking', r.bookingId, 'deposit_release', { automatic: true });
+        })();
+      }
+      if (due.length) ctx.notify(['outbox']);
+    }
+    if (a.reminder !== null) {
+      const limit = new Date(ctx.now().getTime() - a.reminder * 86_400_000).toISOString();
+      const due = ctx.sqlite
+        .prepare(
+          `SELECT r.id, r.booking_id AS bookingId FROM swikly_requests r JOIN bookings b ON b.id = r.booking_id
+           WHERE r.agency_id = ? AND r.open = 1 AND r.reminder_sent_at IS NULL AND r.link IS NOT NULL
+             AND b.deposit_state = 'requested' AND b.status = 'confirmed' AND r.created_at <= ? AND b.arrival >= ?`,
+        )
+        .all(a.id, limit, today) as { id: string; bookingId: string }[];
+      for (const r of due) {
+        ctx.sqlite.transaction(() => {
+          sendDepositMail(ctx, r.bookingId);
+          ctx.sqlite.prepare(`UPDATE swikly_requests SET reminder_sent_at = ? WHERE id = ?`).run(nowIso(ctx), r.id);
+        })();
+      }
+      if (due.length) ctx.notify(['emails', 'outbox', 'swikly_requests']);
+    }
+  }
+}
+
+// ---- handlers -----------------------------------------------------------------------------------
+
+function missingFor(p: { swiklyAccountId: string | null; defaultDepositCents: number }, accounts: { id: string }[]): string[] {
+  const missing: string[] = [];
+  if (!p.swiklyAccountId) missing.push('Compte Swikly par défaut');
+  else if (accounts.length && !accounts.some((a) => a.id.toLowerCase() === p.swiklyAccountId!.toLowerCase())) missing.push('Compte Swikly inconnu de la clé actuelle');
+  if (p.defaultDepositCents <= 0) missing.push('Montant de caution par défaut');
+  return missing;
+}
 
 export const depositHandlers: DepositHandlers = {
-  'swikly/settings/get': todo,
-  'swikly/settings/save': todo,
-  'swikly/connect': todo,
-  'properties/deposits/list': todo,
-  'properties/deposits/save': todo,
-  'deposits/get': todo,
-  'deposits/copyLink': todo,
-  'deposits/sendRequestMail': todo,
-  'deposits/release': todo,
-  'deposits/request': todo,
+  'swikly/settings/get': ({ agencyId }, ctx) => describeSettings(ctx.sqlite, ctx.secrets, agencyId),
+
+  'swikly/settings/save': (input, ctx) => {
+    settingsRow(ctx.sqlite, input.agencyId);
+    if (input.environment === 'custom' && !input.baseUrl) throw new AppError('invalid_input', "Indiquez l'adresse du serveur Swikly pour l'environnement personnalisé.");
+    const at = nowIso(ctx);
+    const previous = settingsRow(ctx.sqlite, input.agencyId);
+    // Another key or another server: what « Connecter » found no longer holds.
+    const reconnect = input.apiKey !== undefined || input.environment !== previous.environment || input.baseUrl !== (previous.baseUrl ?? '');
+    ctx.sqlite
+      .prepare(
+        `INSERT INTO agency_swikly_settings (agency_id, environment, base_url, enabled, margin_days, auto_release_days, reminder_days, created_at, updated_at)
+         VALUES (@agencyId, @environment, @baseUrl, @enabled, @marginDays, @autoReleaseDays, @reminderDays, @at, @at)
+         ON CONFLICT (agency_id) DO UPDATE SET environment = @environment, base_url = @baseUrl, enabled = @enabled, margin_days = @marginDays,
+           auto_release_days = @autoReleaseDays, reminder_days = @reminderDays, updated_at = @at,
+           connected_at = CASE WHEN @reconnect THEN NULL ELSE connected_at END`,
+      )
+      .run({ ...input, apiKey: undefined, enabled: input.enabled ? 1 : 0, reconnect: reconnect ? 1 : 0, at });
+    if (input.apiKey !== undefined) {
+      if (input.apiKey === '') ctx.secrets.delete(swiklyKeyName(input.agencyId));
+      else ctx.secrets.set(swiklyKeyName(input.agencyId), input.apiKey.trim());
+    }
+    applySwiklyRemote(ctx.sqlite, ctx.secrets, ctx.sync, input.agencyId, ctx.version);
+    ctx.notify(['agency_swikly_settings']);
+    return describeSettings(ctx.sqlite, ctx.secrets, input.agencyId);
+  },
+
+  // Like « Tester »: staff wait for Swikly's answer here, it is what they asked for.
+  'swikly/connect': async ({ agencyId }, ctx) => {
+    const r = settingsRow(ctx.sqlite, agencyId);
+    const key = ctx.secrets.get(swiklyKeyName(agencyId));
+    if (!key) throw new AppError('invalid_input', 'Saisissez la clé API Swikly puis enregistrez avant de vous connecter.');
+    const baseUrl = swiklyBaseUrl(r.environment ?? 'production', r.baseUrl ?? '');
+    const http = createHttpClient(swiklyRemote(agencyId, r.agencyName, baseUrl, key, ctx.version));
+    try {
+      const { z } = await import('zod');
+      const me = await http.json({ path: 'me' }, z.object({ user: z.object({ firstName: z.string().nullish(), lastName: z.string().nullish(), email: z.string().nullish() }).passthrough() }));
+      const accounts: { id: string; name: string }[] = [];
+      for (let page = 1; page <= 10; page++) {
+        const res = await http.json(
+          { path: 'accounts', query: { page, per_page: 100 } },
+          z.object({ accounts: z.array(z.object({ id: z.string(), commercialName: z.string() }).passthrough()), meta: z.object({ lastPage: z.number() }).passthrough() }),
+        );
+        accounts.push(...res.accounts.map((a) => ({ id: a.id, name: a.commercialName })));
+        if (page >= res.meta.lastPage) break;
+      }
+      const user = { name: [me.user.firstName, me.user.lastName].filter(Boolean).join(' '), email: me.user.email ?? '' };
+      ctx.sqlite
+        .prepare(`UPDATE agency_swikly_settings SET user_json = ?, accounts_json = ?, connected_at = ?, updated_at = ? WHERE agency_id = ?`)
+        .run(JSON.stringify(user), JSON.stringify(accounts), nowIso(ctx), nowIso(ctx), agencyId);
+      ctx.sync.probeNow(swiklyRemoteName(agencyId));
+      ctx.notify(['agency_swikly_settings']);
+      return describeSettings(ctx.sqlite, ctx.secrets, agencyId);
+    } catch (e) {
+      const failure = swiklyFailure(e, 'connexion');
+      throw new AppError('remote_failed', `Connexion à Swikly impossible : ${isRemoteError(failure) ? failure.message : String(failure)}`);
+    } finally {
+      http.close();
+    }
+  },
+
+  'properties/deposits/list': ({ agencyId }, ctx) => {
+    const accounts = describeSettings(ctx.sqlite, ctx.secrets, agencyId).accounts;
+    const rows = ctx.sqlite
+      .prepare(
+        `SELECT id AS propertyId, code, name, swikly_account_id AS swiklyAccountId, deposit_request_type AS requestType,
+           default_deposit_cents AS defaultDepositCents FROM properties WHERE agency_id = ? ORDER BY name COLLATE NOCASE`,
+      )
+      .all(agencyId) as Omit<PropertyDeposit, 'missing'>[];
+    return rows.map((p) => ({ ...p, missing: missingFor(p, accounts) }));
+  },
+
+  'properties/deposits/save': ({ agencyId, propertyIds, swiklyAccountId, requestType, defaultDepositCents }, ctx) => {
+    const accounts = describeSettings(ctx.sqlite, ctx.secrets, agencyId).accounts;
+    if (swiklyAccountId && accounts.length && !accounts.some((a) => a.id.toLowerCase() === swiklyAccountId.toLowerCase())) {
+      throw new AppError('invalid_input', "Ce compte Swikly n'appartient pas à la clé de l'agence : cliquez « Connecter » puis choisissez-le dans la liste.");
+    }
+    const at = nowIso(ctx);
+    const updated = ctx.sqlite.transaction(() => {
+      const owned = new Set(ctx.sqlite.prepare('SELECT id FROM properties WHERE agency_id = ?').pluck().all(agencyId) as string[]);
+      const foreign = propertyIds.find((id) => !owned.has(id));
+      if (foreign) throw new AppError('invalid_input', "Un des logements choisis n'appartient pas à cette agence : actualisez la liste.");
+      const stmt = ctx.sqlite.prepare(
+        `UPDATE properties SET swikly_account_id = CASE WHEN @setAccount THEN @account ELSE swikly_account_id END,
+           deposit_request_type = coalesce(@requestType, deposit_request_type), default_deposit_cents = coalesce(@amount, default_deposit_cents),
+           updated_at = @at WHERE id = @id`,
+      );
+      let n = 0;
+      for (const id of propertyIds) {
+        n += stmt.run({ id, setAccount: swiklyAccountId === undefined ? 0 : 1, account: swiklyAccountId ?? null, requestType: requestType ?? null, amount: defaultDepositCents ?? null, at }).changes;
+      }
+      return n;
+    })();
+    ctx.notify(['properties']);
+    return { updated };
+  },
+
+  'deposits/get': ({ bookingId }, ctx) => {
+    const info = depositInfo(ctx, bookingId);
+    markAttention(ctx, currentSwiklyRow(ctx.sqlite, bookingId));
+    return info;
+  },
+
+  'deposits/copyLink': ({ bookingId }, ctx) => {
+    const d = loadDossier(ctx.sqlite, bookingId);
+    const current = currentSwiklyRow(ctx.sqlite, bookingId);
+    markAttention(ctx, current);
+    const state = d.depositState;
+    if (state === 'secured') return { link: null, state, message: `La caution du dossier ${d.number} est déjà sécurisée : plus de lien à envoyer.` };
+    if (current?.link && current.open && state === 'requested') return { link: current.link, state, message: `Lien Swikly du dossier ${d.number} copié.` };
+    if (state === 'requesting') {
+      return { link: null, state, message: `Le lien n'existe pas encore : la demande de caution partira vers Swikly dès que le réseau le permet, le lien sera alors disponible.` };
+    }
+    if (state === 'none') return { link: null, state, message: `Pas de caution pour le dossier ${d.number}.` };
+    if (state === 'released') return { link: null, state, message: `La caution du dossier ${d.number} a été libérée.` };
+    return { link: null, state, message: `Pas de lien Swikly utilisable pour le dossier ${d.number} (${state === 'to_request' ? 'caution à demander' : 'demande close'}) : utilisez « Nouvelle demande » sur le dossier.` };
+  },
+
+  'deposits/sendRequestMail': ({ bookingIds }, ctx) => {
+    const result = { queued: 0, held: [] as { bookingId: string; number: string; reason: string }[], skipped: [] as { bookingId: string; number: string; reason: string }[] };
+    ctx.sqlite.transaction(() => {
+      for (const bookingId of bookingIds) {
+        const r = sendDepositMail(ctx, bookingId);
+        if (r.outcome === 'queued') result.queued += 1;
+        else result[r.outcome].push({ bookingId, number: r.number, reason: r.reason });
+      }
+    })();
+    ctx.notify(['emails', 'outbox']);
+    return result;
+  },
+
+  'deposits/release': ({ bookingId }, ctx) => {
+    ctx.sqlite.transaction(() => {
+      const info = depositInfo(ctx, bookingId);
+      if (!info.releasable) throw new AppError('invalid_transition', 'Cette caution ne peut pas être libérée : elle n’est pas sécurisée, ou le séjour n’est pas terminé.');
+      const current = currentSwiklyRow(ctx.sqlite, bookingId)!;
+      const pending = ctx.sqlite.prepare(`SELECT 1 FROM outbox WHERE booking_id = ? AND kind = 'swikly/releaseRequest' AND state IN ('pending', 'in_flight', 'failed')`).get(bookingId);
+      if (pending) throw new AppError('conflict', 'La libération de cette caution est déjà en cours.');
+      enqueue(ctx, { kind: releaseRequestKind, remote: swiklyRemoteName(current.agencyId), lane: lane(bookingId), bookingId, payload: { rowId: current.id } });
+      writeAudit(ctx, 'booking', bookingId, 'deposit_release', { amountCents: info.amountCents });
+    })();
+    ctx.notify(['outbox', 'bookings']);
+    return depositInfo(ctx, bookingId);
+  },
+
+  'deposits/request': ({ bookingId, reason }, ctx) => {
+    ctx.sqlite.transaction(() => {
+      const d = loadDossier(ctx.sqlite, bookingId);
+      const info = depositInfo(ctx, bookingId);
+      if (!info.canRequestAgain) throw new AppError('invalid_transition', 'Une demande de caution est déjà en cours ou sécurisée pour ce dossier.');
+      const ready = readyFor(ctx, d);
+      if (ready === null) throw new AppError('invalid_input', `La liaison Swikly n'est pas activée pour l'agence (${SETTINGS_PATH} et Préférences).`);
+      if (ready) throw new AppError('invalid_input', ready);
+      const current = currentSwiklyRow(ctx.sqlite, bookingId);
+      // The old request, if Swikly may still hold it open (Failed is not final), is cancelled first.
+      if (current?.open && current.requestId) {
+        enqueue(ctx, { kind: cancelRequestKind, remote: swiklyRemoteName(d.agencyId), lane: lane(bookingId), bookingId, payload: { rowId: current.id } });
+        ctx.sqlite.prepare('UPDATE swikly_requests SET open = 0 WHERE id = ?').run(current.id);
+      }
+      startRequest(ctx, d, info.amountCents ?? 0, settingsRow(ctx.sqlite, d.agencyId).marginDays ?? 0);
+      writeAudit(ctx, 'booking', bookingId, 'deposit_request', { reason, amountCents: info.amountCents, ...(current ? { replaces: current.customId } : {}) });
+    })();
+    ctx.notify(['bookings', 'swikly_requests', 'outbox']);
+    return depositInfo(ctx, bookingId);
+  },
 };
+
+export const describeDepositAmount = (cents: number | null) => (cents === null ? 'aucune' : formatMoney(cents));

@@ -5,6 +5,7 @@ import { convert } from 'html-to-text';
 import { AppError } from '../../src-shared/contract';
 import {
   DEFAULT_TEMPLATES,
+  mergeFieldsIn,
   mergeValues,
   renderTemplate,
   templateLanguageFor,
@@ -24,6 +25,8 @@ export interface DossierForMail {
   language: string;
   commPreference: 'email' | 'post' | 'sms' | null;
   source: MergeSource;
+  /** Other modules' values in a language, and the fields among them that are not there yet. */
+  extras(language: TemplateLanguage): { values: MergeValues; held: string[] };
 }
 
 interface Row {
@@ -68,16 +71,17 @@ const DOSSIER_SQL = `SELECT b.id AS bookingId, b.agency_id AS agencyId, b.number
     a.postcode AS agencyPostcode, a.city AS agencyCity, a.time_zone AS timeZone
   FROM bookings b JOIN clients c ON c.id = b.client_id JOIN properties p ON p.id = b.property_id JOIN agencies a ON a.id = b.agency_id`;
 
-/** Values of merge fields other modules registered (the Swikly link), for one dossier. */
-export type MergeValueProvider = (sqlite: Database.Database, bookingId: string) => MergeValues;
+/**
+ * Values of merge fields other modules registered (the Swikly link), for one dossier; `held` names
+ * the fields whose value will exist later: an e-mail using them waits, it is never sent blank.
+ */
+export type MergeValueProvider = (sqlite: Database.Database, bookingId: string, language: TemplateLanguage) => { values: MergeValues; held: string[] };
 const providers: MergeValueProvider[] = [];
 export function registerMergeValueProvider(provider: MergeValueProvider): void {
   if (!providers.includes(provider)) providers.push(provider);
 }
 
 function toDossier(sqlite: Database.Database, r: Row): DossierForMail {
-  const extra: MergeValues = {};
-  for (const provide of providers) Object.assign(extra, provide(sqlite, r.bookingId));
   return {
     bookingId: r.bookingId,
     agencyId: r.agencyId,
@@ -104,7 +108,16 @@ function toDossier(sqlite: Database.Database, r: Row): DossierForMail {
       },
       property: { name: r.propertyName, addressLine1: r.propertyAddress, postcode: r.propertyPostcode, city: r.propertyCity },
       agency: { name: r.agencyName, phone: r.agencyPhone, email: r.agencyEmail, addressLine1: r.agencyAddress, postcode: r.agencyPostcode, city: r.agencyCity },
-      extra,
+    },
+    extras(language) {
+      const values: MergeValues = {};
+      const held: string[] = [];
+      for (const provide of providers) {
+        const got = provide(sqlite, r.bookingId, language);
+        Object.assign(values, got.values);
+        held.push(...got.held);
+      }
+      return { values, held };
     },
   };
 }
@@ -150,6 +163,8 @@ export interface ComposedMail {
   text: string;
   /** Fields the template uses that have no value for this dossier. */
   missing: string[];
+  /** Among them, those whose value will come (the Swikly link): the e-mail can wait for them. */
+  held: string[];
 }
 
 export function plainTextOf(html: string): string {
@@ -166,7 +181,19 @@ export function renderMail(template: { subject: string; html: string }, values: 
     html: html.output,
     text: plainTextOf(html.output),
     missing: [...new Set([...subject.missing, ...html.missing])],
+    held: [],
   };
+}
+
+/** The template's values for this dossier in a language, other modules' fields included. */
+function valuesFor(dossier: DossierForMail, language: TemplateLanguage): { values: MergeValues; held: string[] } {
+  const extras = dossier.extras(language);
+  return { values: mergeValues({ ...dossier.source, extra: extras.values }, language), held: extras.held };
+}
+
+/** Fields of the template a later value will fill: they count as missing until then. */
+function heldIn(texts: string[], held: string[]): string[] {
+  return held.filter((k) => texts.some((t) => mergeFieldsIn(t).includes(k)));
 }
 
 /** The fields the kind's template leaves empty for this dossier, without building the message. */
@@ -175,13 +202,17 @@ export function missingFields(templates: TemplateSet, kind: EmailKind, dossier: 
   if (!variants || variants.size === 0) return [];
   const language = templateLanguageFor(dossier.language, [...variants.keys()]);
   const t = variants.get(language)!;
-  const values = mergeValues(dossier.source, language);
-  return [...new Set([...renderTemplate(t.subject, values, 'text').missing, ...renderTemplate(t.html, values, 'text').missing])];
+  const { values, held } = valuesFor(dossier, language);
+  return [...new Set([...renderTemplate(t.subject, values, 'text').missing, ...renderTemplate(t.html, values, 'text').missing, ...heldIn([t.subject, t.html], held)])];
 }
 
 export function composeMail(templates: TemplateSet, kind: EmailKind, dossier: DossierForMail): ComposedMail {
   const variants = templates.get(kind);
   if (!variants || variants.size === 0) throw new AppError('not_found', "Aucun modèle pour ce type d'e-mail : créez-le dans le gestionnaire d'email.");
   const language = templateLanguageFor(dossier.language, [...variants.keys()]);
-  return renderMail(variants.get(language)!, mergeValues(dossier.source, language), language);
+  const template = variants.get(language)!;
+  const { values, held } = valuesFor(dossier, language);
+  const mail = renderMail(template, values, language);
+  const waiting = heldIn([template.subject, template.html], held);
+  return { ...mail, missing: [...new Set([...mail.missing, ...waiting])], held: waiting };
 }

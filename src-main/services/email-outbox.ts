@@ -76,6 +76,8 @@ export interface NewEmail {
   subject: string;
   html: string;
   text: string;
+  /** Set: the e-mail is recorded but waits (for its Swikly link), with this reason; queued later. */
+  hold?: string | null;
 }
 
 /**
@@ -93,7 +95,7 @@ export function queueEmail(ctx: ServiceContext, settings: AgencyMailSettings, ma
       `INSERT INTO emails (id, agency_id, booking_id, batch_id, kind, anchor_date, planned_key, language, to_address, to_name,
          from_address, from_name, reply_to, subject, html, text, message_id, state, created_by, created_at, updated_at)
        VALUES (@id, @agencyId, @bookingId, @batchId, @kind, @anchorDate, @plannedKey, @language, @toAddress, @toName,
-         @fromAddress, @fromName, @replyTo, @subject, @html, @text, @messageId, 'queued', @createdBy, @at, @at)
+         @fromAddress, @fromName, @replyTo, @subject, @html, @text, @messageId, @state, @createdBy, @at, @at)
        ON CONFLICT (planned_key) WHERE planned_key IS NOT NULL DO NOTHING`,
     )
     .run({
@@ -114,10 +116,15 @@ export function queueEmail(ctx: ServiceContext, settings: AgencyMailSettings, ma
       html: mail.html,
       text: mail.text,
       messageId,
+      state: mail.hold ? 'held' : 'queued',
       createdBy: ctx.workstationUser,
       at,
     });
   if (inserted.changes === 0) return null;
+  if (mail.hold) {
+    ctx.sqlite.prepare('UPDATE emails SET error = ? WHERE id = ?').run(mail.hold, id);
+    return id;
+  }
   const op = enqueue(ctx, {
     kind: sendEmailKind,
     remote: smtpRemoteName(mail.agencyId),

@@ -104,7 +104,7 @@ function batchStatus(ctx: ServiceContext, batchId: string): BatchStatus {
     | { id: string; agencyId: string; kind: PlannedEmailKind; skipped: string }
     | undefined;
   if (!batch) throw new AppError('not_found', 'Envoi groupé introuvable : actualisez l’écran E-mail Auto.');
-  const counts = { queued: 0, sent: 0, failed: 0, unknown: 0, cancelled: 0 };
+  const counts = { held: 0, queued: 0, sent: 0, failed: 0, unknown: 0, cancelled: 0 };
   for (const r of ctx.sqlite.prepare('SELECT state, count(*) AS n FROM emails WHERE batch_id = ? GROUP BY state').all(batchId) as { state: keyof typeof counts; n: number }[]) {
     counts[r.state] = r.n;
   }
@@ -114,7 +114,7 @@ function batchStatus(ctx: ServiceContext, batchId: string): BatchStatus {
        FROM emails e LEFT JOIN bookings b ON b.id = e.booking_id WHERE e.batch_id = ? AND e.state IN ('failed', 'unknown') ORDER BY b.number`,
     )
     .all(batchId) as BatchStatus['failures'];
-  const total = counts.queued + counts.sent + counts.failed + counts.unknown + counts.cancelled;
+  const total = counts.held + counts.queued + counts.sent + counts.failed + counts.unknown + counts.cancelled;
   return {
     batchId,
     kind: batch.kind,
@@ -277,8 +277,9 @@ export const emailHandlers: EmailHandlers = {
           continue;
         }
         const mail = composeMail(templates, kind, dossier);
-        if (mail.missing.length) {
-          skip(dossier, 'missing_field', ` (${mail.missing.map((k) => `{{${k}}}`).join(', ')}) : complétez le dossier, ou utilisez « CRÉER MAIL » pour l'adapter.`);
+        const blocking = mail.missing.filter((k) => !mail.held.includes(k));
+        if (blocking.length) {
+          skip(dossier, 'missing_field', ` (${blocking.map((k) => `{{${k}}}`).join(', ')}) : complétez le dossier, ou utilisez « CRÉER MAIL » pour l'adapter.`);
           continue;
         }
         queueEmail(ctx, settings, {
@@ -292,6 +293,7 @@ export const emailHandlers: EmailHandlers = {
           subject: mail.subject,
           html: mail.html,
           text: mail.text,
+          hold: mail.held.length ? "En attente du lien Swikly : l'e-mail partira dès que la demande de caution aura été créée chez Swikly." : null,
         });
       }
       ctx.sqlite.prepare('UPDATE email_batches SET skipped = ? WHERE id = ?').run(JSON.stringify(skipped), id);

@@ -77,12 +77,16 @@ export interface SyncPort {
   setRemote(setup: AnyRemoteSetup): void;
   /** Forgets a remote whose settings were removed; its rows wait as « non configuré ». */
   removeRemote(name: string): void;
+  /** Adds or replaces a poller (an agency connected its Swikly account), and forgets one. */
+  setPoller(poller: Poller): void;
+  removePoller(name: string): void;
+  /** Polls one poller now; `force` reads everything it follows, not only what is due (« Actualiser », tests). */
+  pollNow(name: string, force?: boolean): Promise<PollReport>;
 }
 
 export interface SyncEngine extends SyncPort {
   start(): void;
   stop(): void;
-  pollNow(name: string): Promise<PollReport>;
   inFlight(): number;
 }
 
@@ -255,6 +259,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       statusSoon();
       worker.wake();
     },
+    setPoller: (poller) => pollers.setPoller(poller),
+    removePoller: (name) => pollers.removePoller(name),
     removeRemote(name) {
       const previous = remotes.get(name);
       if (!previous) return;
@@ -277,7 +283,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       worker.stop();
       for (const r of remotes.values()) closeRemote(r);
     },
-    pollNow: (name) => pollers.pollNow(name),
+    pollNow: (name, force) => pollers.pollNow(name, force),
     inFlight: () => worker.inFlight(),
   };
   return engine;

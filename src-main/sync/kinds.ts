@@ -9,6 +9,8 @@ export interface OperationIo {
   http: HttpClient;
   /** A custom remote's own client (the agency's SMTP transport); undefined for HTTP remotes. */
   client?: unknown;
+  /** For reading what the operation needs at send time (an id a previous operation of its lane got). Never write here. */
+  sqlite: Database.Database;
   /** Aborted when Comptoir shuts down mid-call. */
   signal: AbortSignal;
   /** The same on every attempt of this operation: send it wherever the remote accepts one. */

@@ -30,7 +30,10 @@ export interface Poller<C = any, T = any> {
   /** Wait before the next poll; shorter while something urgent is waiting (arrivals this week…). */
   interval(ctx: PollerContext): number;
   /** Reads changes since `cursor`; answers are parsed by the HTTP helper before they get here. */
-  fetch(cursor: C, io: { http: HttpClient; signal: AbortSignal }): Promise<PollResult<C, T>>;
+  fetch(
+    cursor: C,
+    io: { http: HttpClient; signal: AbortSignal; sqlite: Database.Database; now: Date; /** Staff asked for a fresh read of everything (« Actualiser »). */ force: boolean },
+  ): Promise<PollResult<C, T>>;
   /** Applies them inside the transaction that saves the cursor; returns the tables it changed. */
   apply(ctx: PollerContext, items: T[]): string[];
 }
@@ -70,14 +73,31 @@ export class PollerRunner {
   private readonly states = new Map<string, State>();
   private readonly controller = new AbortController();
   private stopped = true;
+  private pollers: Poller[];
 
   constructor(private readonly o: PollerRunnerOptions) {
-    for (const p of o.pollers) this.states.set(p.name, { cursor: null, failures: 0, waitingForRemote: false, cancel: null, running: null });
+    this.pollers = [...o.pollers];
+    for (const p of this.pollers) this.states.set(p.name, { cursor: null, failures: 0, waitingForRemote: false, cancel: null, running: null });
   }
 
   start(delayMs: number): void {
     this.stopped = false;
-    for (const p of this.o.pollers) this.schedule(p, delayMs);
+    for (const p of this.pollers) this.schedule(p, delayMs);
+  }
+
+  /** Adds or replaces a poller at run time (an agency connected its Swikly account); it polls soon. */
+  setPoller(p: Poller, delayMs = 0): void {
+    this.removePoller(p.name);
+    this.pollers.push(p);
+    this.states.set(p.name, { cursor: null, failures: 0, waitingForRemote: false, cancel: null, running: null });
+    if (!this.stopped) this.schedule(p, delayMs);
+  }
+
+  removePoller(name: string): void {
+    const state = this.states.get(name);
+    state?.cancel?.();
+    this.states.delete(name);
+    this.pollers = this.pollers.filter((p) => p.name !== name);
   }
 
   stop(): void {
@@ -88,21 +108,22 @@ export class PollerRunner {
 
   /** The remote answers again: pollers that could not reach it poll now rather than at their next turn. */
   remoteBack(remote: string): void {
-    for (const p of this.o.pollers) {
+    for (const p of this.pollers) {
       const state = this.states.get(p.name)!;
       if (p.remote === remote && state.waitingForRemote && !state.running) this.schedule(p, 0);
     }
   }
 
   /** Polls one poller now (and reschedules it); for tests, benchmarks and « Actualiser ». */
-  pollNow(name: string): Promise<PollReport> {
-    const poller = this.o.pollers.find((p) => p.name === name);
+  pollNow(name: string, force = false): Promise<PollReport> {
+    const poller = this.pollers.find((p) => p.name === name);
     if (!poller) return Promise.resolve({ ok: false, items: 0, tables: [], error: `poller inconnu : ${name}` });
-    return this.cycle(poller);
+    return this.cycle(poller, force);
   }
 
   private schedule(p: Poller, ms: number): void {
-    const state = this.states.get(p.name)!;
+    const state = this.states.get(p.name);
+    if (!state) return; // removed meanwhile
     state.cancel?.();
     if (this.stopped) return;
     const run = () => {
@@ -115,9 +136,12 @@ export class PollerRunner {
     } else state.cancel = this.o.clock.setTimer(run, ms);
   }
 
-  private cycle(p: Poller): Promise<PollReport> {
-    const state = this.states.get(p.name)!;
-    state.running ??= this.runOnce(p, state)
+  private cycle(p: Poller, force = false): Promise<PollReport> {
+    const state = this.states.get(p.name);
+    if (!state) return Promise.resolve({ ok: false, items: 0, tables: [], error: 'relève retirée' });
+    // A forced poll asked while one runs comes after it: what staff want is a read from now.
+    if (force && state.running) return state.running.then(() => this.cycle(p, true));
+    state.running ??= this.runOnce(p, state, force)
       .catch((e: unknown) => {
         // A poller's own code failed outside its fetch (its interval query…): try again later, never crash.
         this.o.log(`Synchronisation : relève « ${p.name} » interrompue`, e);
@@ -128,7 +152,7 @@ export class PollerRunner {
     return state.running;
   }
 
-  private async runOnce(p: Poller, state: State): Promise<PollReport> {
+  private async runOnce(p: Poller, state: State, force: boolean): Promise<PollReport> {
     const http = this.o.http(p.remote);
     const ctx = () => ({ sqlite: this.o.sqlite, now: this.o.clock.now() });
     if (!http || !this.o.connectivity.allowsWork(p.remote)) {
@@ -139,7 +163,7 @@ export class PollerRunner {
     }
     try {
       const cursor = this.loadCursor(p, state);
-      const result = await p.fetch(cursor, { http, signal: this.controller.signal });
+      const result = await p.fetch(cursor, { http, signal: this.controller.signal, sqlite: this.o.sqlite, now: this.o.clock.now(), force });
       if (this.stopped) return { ok: false, items: 0, tables: [] };
       const tables = this.applyBatch(p, state, result);
       state.failures = 0;

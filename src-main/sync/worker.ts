@@ -235,7 +235,7 @@ export class OutboxWorker {
 
   private async execute(c: Claimed): Promise<void> {
     this.running.set(c.row.id, c);
-    const io = { http: c.remote.http ?? noHttp(c.remote.name), client: c.remote.client, signal: this.shutdown.signal, idempotencyKey: c.row.idempotencyKey, operationId: c.row.id, attempt: c.row.attempts };
+    const io = { http: c.remote.http ?? noHttp(c.remote.name), client: c.remote.client, sqlite: this.o.sqlite, signal: this.shutdown.signal, idempotencyKey: c.row.idempotencyKey, operationId: c.row.id, attempt: c.row.attempts };
     // Whether we know the remote does not hold the effect of an earlier attempt.
     let resolved = !c.row.reconcileFirst;
     let outcome: Outcome | null = null;

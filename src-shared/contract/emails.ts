@@ -89,7 +89,8 @@ export const dueEmailSchema = z.object({
   missing: z.array(z.string()),
 });
 
-export const emailStates = ['queued', 'sent', 'failed', 'unknown', 'cancelled'] as const;
+/** held: waiting for a value to come (the Swikly link) before it is queued. */
+export const emailStates = ['held', 'queued', 'sent', 'failed', 'unknown', 'cancelled'] as const;
 
 export const emailMessageSchema = z.object({
   id,
@@ -114,6 +115,8 @@ export const batchStatusSchema = z.object({
   batchId: id,
   kind: plannedEmailKind,
   total: z.number().int(),
+  /** Waiting for their Swikly link: they leave as soon as it exists. */
+  held: z.number().int(),
   queued: z.number().int(),
   sent: z.number().int(),
   failed: z.number().int(),

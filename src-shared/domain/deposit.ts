@@ -102,3 +102,44 @@ export function depositCell(facts: DepositFacts, today: string, timeZone: string
       return { text: 'Échec', icon: '✖', tone: 'danger', detail: `${amount} — échec de la demande : faites une nouvelle demande` };
   }
 }
+
+/**
+ * The amount to ask (specs/swikly.md §1): the dossier's own amount wins when set, even 0; otherwise
+ * the property's default. Zero means no deposit.
+ */
+export function resolveDepositAmount(
+  dossierCents: number | null,
+  propertyDefaultCents: number,
+): { amountCents: number; source: 'dossier' | 'property' | 'none' } {
+  if (dossierCents !== null) return { amountCents: dossierCents, source: dossierCents > 0 ? 'dossier' : 'none' };
+  return { amountCents: propertyDefaultCents, source: propertyDefaultCents > 0 ? 'property' : 'none' };
+}
+
+/** Swikly's deposit.status → Comptoir's state (specs/swikly.md §6); unknown statuses read as still requested. */
+export function depositStateFromSwikly(status: string | null | undefined): DepositState {
+  switch (status) {
+    case 'Accepted':
+      return 'secured';
+    case 'Released':
+    case 'Expired':
+      return 'released';
+    case 'ExpiredWithoutAcceptance':
+      return 'expired_unsecured';
+    case 'Canceled':
+      return 'cancelled';
+    case 'Failed':
+      return 'failed';
+    default:
+      return 'requested';
+  }
+}
+
+/** Swikly statuses after which nothing changes any more: the request is no longer polled. */
+export function isFinalSwiklyStatus(status: string | null | undefined): boolean {
+  return status === 'Released' || status === 'Expired' || status === 'ExpiredWithoutAcceptance' || status === 'Canceled';
+}
+
+/** The internal note written on the dossier when its deposit is secured. */
+export function depositSecuredNote(acceptedAt: string, amountCents: number, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return `Caution sécurisée ${longSecuredAt(acceptedAt, timeZone)} — ${formatMoney(amountCents)}`;
+}

@@ -1,5 +1,6 @@
 // The templates an agency starts with, one per e-mail kind, in French and English. Agencies
 // edit them in the gestionnaire d'email; these only fill an empty template.
+import './deposit-merge-field';
 import type { EmailKind } from './email-planning';
 
 export type TemplateLanguage = 'fr' | 'en';
@@ -47,12 +48,14 @@ export const DEFAULT_TEMPLATES: Readonly<Record<EmailKind, Readonly<Record<Templ
       'Votre arrivée le {{arrivee}} — {{logement}}',
       `Nous avons le plaisir de vous accueillir très bientôt : ${STAY_FR}.`,
       "Pour organiser la remise des clés, merci de nous indiquer votre heure d'arrivée approximative en répondant à ce message ou en nous appelant au {{agence_telephone}}.",
+      'Votre caution : {{Swikly_lien_caution}}',
       'Nous vous souhaitons un bon voyage.',
     ),
     en: en(
       'Your arrival on {{arrivee}} — {{logement}}',
       `We look forward to welcoming you very soon: ${STAY_EN}.`,
       'To arrange the handover of the keys, please let us know your approximate arrival time by replying to this e-mail or calling us on {{agence_telephone}}.',
+      'Your security deposit: {{Swikly_lien_caution}}',
       'We wish you a pleasant journey.',
     ),
   },
@@ -117,13 +120,15 @@ export const DEFAULT_TEMPLATES: Readonly<Record<EmailKind, Readonly<Record<Templ
       'Sécurisation de votre caution — dossier {{numero_dossier}}',
       `Pour votre séjour : ${STAY_FR}, une caution de <strong>{{montant_caution}}</strong> est demandée.`,
       "Elle est simplement sécurisée sur votre carte bancaire, sans être débitée, et libérée après votre départ si aucun dommage n'est constaté.",
-      'Merci de la sécuriser avant votre arrivée. Nous restons à votre disposition pour toute question.',
+      'Merci de la sécuriser avant votre arrivée en suivant ce lien : {{Swikly_lien_caution}}',
+      'Nous restons à votre disposition pour toute question.',
     ),
     en: en(
       'Securing your deposit — booking {{numero_dossier}}',
       `For your stay: ${STAY_EN}, a security deposit of <strong>{{montant_caution}}</strong> is required.`,
       'It is only held on your card, not charged, and released after your departure provided no damage is found.',
-      'Please secure it before your arrival. Do not hesitate to contact us with any question.',
+      'Please secure it before your arrival with this link: {{Swikly_lien_caution}}',
+      'Do not hesitate to contact us with any question.',
     ),
   },
 };

@@ -8,3 +8,4 @@ export * from './pricing-defaults';
 export * from './email-planning';
 export * from './merge-fields';
 export * from './email-templates';
+export * from './deposit-merge-field';

@@ -257,6 +257,7 @@ describe('E-mail Auto', () => {
     const comms = await callOk(t.core, 'emails/forBooking', { bookingId: id });
     expect(comms.scheduled).toEqual([]);
     await until(() => emailStates(), (s) => s.sent === 2);
+    await sink.waitFor(2);
     expect(sink.received.map((m) => m.subject)).toEqual([expect.stringMatching(/confirm/i), expect.stringMatching(/annul/i)]);
   });
 

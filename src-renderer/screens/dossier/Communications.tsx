@@ -10,6 +10,7 @@ import { CommunicationsSendDialog } from './CommunicationsSendDialog';
 import { Dialog } from './Dialog';
 
 const STATE_VIEW: Record<EmailMessage['state'], { icon: string; tone: string }> = {
+  held: { icon: '⌛', tone: 'pending' },
   sent: { icon: '✓', tone: 'ok' },
   queued: { icon: '⌛', tone: 'pending' },
   failed: { icon: '⚠', tone: 'danger' },
@@ -19,6 +20,8 @@ const STATE_VIEW: Record<EmailMessage['state'], { icon: string; tone: string }> 
 
 function stateText(m: EmailMessage, timeZone: string): string {
   switch (m.state) {
+    case 'held':
+      return m.error ?? 'En attente du lien Swikly';
     case 'sent':
       return m.sentAt ? `Envoyé le ${formatInstant(m.sentAt, timeZone)}` : 'Envoyé';
     case 'queued':

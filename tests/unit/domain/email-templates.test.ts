@@ -46,7 +46,15 @@ describe('the templates an agency starts with', () => {
   it.each(cases)('%s (%s) uses only known fields', (kind, language) => {
     const t = DEFAULT_TEMPLATES[kind][language];
     expect(unknownMergeFields(t.subject, t.html)).toEqual([]);
-    expect(mergeFieldsIn(t.html)).not.toContain('Swikly_lien_caution');
+  });
+
+  it.each([
+    ['arrivalReminder', 'fr'],
+    ['arrivalReminder', 'en'],
+    ['depositRequest', 'fr'],
+    ['depositRequest', 'en'],
+  ] as const)('%s (%s) carries the Swikly link by default', (kind, language) => {
+    expect(mergeFieldsIn(DEFAULT_TEMPLATES[kind][language].html)).toContain('Swikly_lien_caution');
   });
 
   it.each(cases)('%s (%s) fills completely for a typical dossier', (kind, language) => {
