@@ -7,7 +7,9 @@ import { DEFAULT_ACCOUNT_IDS, DEFAULT_KEY, startFakeSwikly, type FakeSwikly } fr
 import { formatMoney } from '../../src-shared/domain';
 import { validateRequest } from '../support/openapi';
 import { startSmtpSink } from '../fakes/smtp-sink';
-import { callOk, openTestAgency, type TestAgency } from '../support/app';
+import { createAppCore } from '../../src-main/host/app';
+import { depositSweep } from '../../src-main/services/deposits';
+import { callOk, MIGRATIONS_DIR, openTestAgency, type TestAgency } from '../support/app';
 import { waitFor } from '../support/fake-clock';
 
 let t: TestAgency;
@@ -157,6 +159,29 @@ describe('a deposit through its life', () => {
     await callOk(t.core, 'deposits/release', { bookingId: id });
     await until('released', async () => (await deposit(id)).state === 'released');
     expect(fake.stored()[0]!.deposit!.status).toBe('Released');
+  });
+});
+
+describe('automatic release', () => {
+  it('releases a secured deposit the set number of days after departure, once', async () => {
+    await connect({ autoReleaseDays: 3 });
+    await propertyDefaults(30_000);
+    const { id } = await callOk(t.core, 'bookings/create', stay());
+    await until('request created', async () => (await deposit(id)).state === 'requested');
+    await fake.control.checkout(fake.stored()[0]!.id, 'accepted');
+    await t.core.sync.pollNow(`swikly/deposits:${t.agencyId}`, true);
+    const file = t.core.database.sqlite.name;
+    t.core.close();
+    // Three days after the departure of 18 July, the desk is started again.
+    const later = createAppCore({ dbFile: file, migrationsDir: MIGRATIONS_DIR, host: 'browser', version: 'test', pinnedNow: new Date('2026-07-21T08:00:00Z'), sync: { startDelayMs: 0 } });
+    try {
+      await waitFor(() => fake.stored()[0]!.deposit!.status === 'Released', { timeoutMs: 10_000, what: 'released at Swikly' });
+      await waitFor(async () => (await callOk(later, 'deposits/get', { bookingId: id })).state === 'released', { timeoutMs: 10_000, what: 'released on the dossier' });
+      depositSweep(later.ctx);
+      expect(later.database.sqlite.prepare(`SELECT count(*) FROM outbox WHERE kind = 'swikly/releaseRequest'`).pluck().get()).toBe(1);
+    } finally {
+      later.close();
+    }
   });
 });
 
