@@ -1,11 +1,12 @@
 // Thin Electron shell: opens the database before any window, then one locked-down window.
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppError } from '../src-shared/contract';
 import { DEFAULT_DEMO_BOOKINGS } from './demo/generate';
 import { createAppCore, type AppCore } from './host/app';
 import { attachIpc, sendEvent } from './host/ipc';
+import { fileSecretStore } from './secrets';
 
 const appRoot = app.getAppPath();
 const indexHtml = join(appRoot, 'dist', 'renderer', 'index.html');
@@ -20,6 +21,12 @@ function openCore(): AppCore {
     host: 'desktop',
     version: app.getVersion(),
     nativeBinding: process.env.COMPTOIR_NATIVE_BINDING || undefined,
+    // Passwords and API keys sealed with the OS keychain's key (DPAPI, Keychain, libsecret) when it
+    // is available; the file stays readable by this user only either way.
+    secrets: fileSecretStore(
+      join(app.getPath('userData'), 'secrets.json'),
+      safeStorage.isEncryptionAvailable() ? { encrypt: (s) => safeStorage.encryptString(s), decrypt: (b) => safeStorage.decryptString(b) } : undefined,
+    ),
   });
   // First run: the demo agency, so a new workstation has something to show.
   opened.seedDemoIfEmpty(DEFAULT_DEMO_BOOKINGS);
