@@ -1,10 +1,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileSecretStore } from '../../src-main/secrets';
 import { tempDir } from '../support/app';
 
-const dir = tempDir();
+let dir: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  dir = tempDir();
+});
 afterEach(() => dir.cleanup());
 
 describe('the secret store', () => {
