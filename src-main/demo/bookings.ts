@@ -4,7 +4,7 @@
 // and payments written with it.
 import type Database from 'better-sqlite3';
 import { OPTION_LAPSED_REASON, type DepositState } from '../../src-shared/domain';
-import { DAY_MS, MINUTE_MS, dayInfo, dayOf, notAfter, officeInstant, weekday } from './calendar';
+import { DAY_MS, MINUTE_MS, dayInfo, dayOf, isoInstant, notAfter, officeInstant, weekday } from './calendar';
 import { Dossier, drawDepositState } from './dossier';
 import { demoId } from './ids';
 import { KIND_CANCELLED, KIND_CONFIRMED, KIND_LAPSED, KIND_OPTION, type StayPlan } from './plan';
@@ -74,7 +74,19 @@ class Batch {
 /** Dossiers per flush: bookings first, then their lines and payments (foreign keys may be on). */
 const BATCH_BOOKINGS = 32;
 
-export function writeBookings(sqlite: Database.Database, world: World, plan: StayPlan, now: Date, counters: Counters): number {
+/** Told each dossier's searchable keys as it is written, in insertion order (see search-fill.ts). */
+export interface DossierListener {
+  add(number: string, clientId: string, propertyId: string): void;
+}
+
+export function writeBookings(
+  sqlite: Database.Database,
+  world: World,
+  plan: StayPlan,
+  now: Date,
+  counters: Counters,
+  listener: DossierListener | null = null,
+): number {
   const bookingRows = new Batch(
     sqlite,
     `INSERT INTO bookings (id, agency_id, number, property_id, client_id, status, option_expires_at, cancelled_at,
@@ -104,7 +116,7 @@ export function writeBookings(sqlite: Database.Database, world: World, plan: Sta
   const thisYear = now.getUTCFullYear();
   const rng = new Rng(0);
   const dossier = new Dossier(rng, nowMs);
-  const iso = (ms: number) => new Date(Math.min(ms, nowMs)).toISOString();
+  const iso = (ms: number) => isoInstant(Math.min(ms, nowMs));
 
   for (let o = 0; o < plan.count; o++) {
     const i = plan.order[o]!;
@@ -197,9 +209,10 @@ export function writeBookings(sqlite: Database.Database, world: World, plan: Sta
 
     const id = demoId(createdMs);
     const createdIso = iso(createdMs);
+    listener?.add(number, clientId, prop.id);
     bookingRows.values.push(
       id, agency.id, number, prop.id, clientId, STATUS[kind]!,
-      optionExpiresMs === null ? null : new Date(optionExpiresMs).toISOString(),
+      optionExpiresMs === null ? null : isoInstant(optionExpiresMs),
       cancelledMs === null ? null : iso(cancelledMs), cancelReason, source,
       arrival.ymd, departure.ymd, nights, adults, children, depositOverride, depositState,
       securedMs === null ? null : iso(securedMs), dayInfo(dueDay).ymd,

@@ -12,8 +12,15 @@
 // the tests run PRAGMA foreign_key_check); and, on a fresh file, a rollback journal instead of
 // WAL, so the pages are written once instead of to the WAL and then again by the checkpoint.
 // The last two can only change outside a transaction: inside a caller's transaction they are
-// left alone and the load is just slower.
+// left alone and the load is just slower. On a fresh file the load is also written without
+// waiting for the disk (synchronous = OFF): the whole seed is one transaction into a database
+// that held nothing, and the file is flushed to disk in the background once it is committed.
+//
+// On a fresh database with a large demo, the search index is built by a worker thread while the
+// dossiers are written (see search-fill.ts).
+import { close, fsync, open } from 'node:fs';
 import type Database from 'better-sqlite3';
+import { startParallelSearchFill, type ParallelSearchFill } from './search-fill';
 
 const BULK_TABLES = ['bookings', 'clients'];
 const SEARCH_TRIGGER = 'bookings_search_ai';
@@ -27,38 +34,71 @@ const FTS5_DEFAULT_AUTOMERGE = 4;
  * way, 28 s with merging off during the load and one 'optimize' at the end. Below it, merging
  * as usual is as fast and leaves the table's settings untouched. Mutable for tests only.
  */
-export const searchFillTuning = { largeFill: 250_000 };
+export const searchFillTuning = {
+  largeFill: 250_000,
+  /** From this many new dossiers on a fresh database, the search index is built in a worker thread. */
+  parallelFrom: 20_000,
+  /** The module the worker loads as its driver; null: better-sqlite3. */
+  workerDriver: null as string | null,
+};
+
+/** How the last bulk load filled the search index, and why not in parallel (for tests). */
+export const lastSearchFill: { parallel: boolean; reason: string | null } = { parallel: false, reason: null };
+
+/** The full-text table's 'automerge' setting, or FTS5's default if it has none of its own. */
+function automergeSetting(sqlite: Database.Database): number {
+  try {
+    const own = sqlite.prepare(`SELECT v FROM bookings_fts_config WHERE k = 'automerge'`).pluck().get();
+    if (typeof own === 'number' && Number.isInteger(own)) return own;
+  } catch {
+    // No readable config table: FTS5's default it is.
+  }
+  return FTS5_DEFAULT_AUTOMERGE;
+}
 
 /**
  * The trigger's work, done for every booking at once. Used only if the trigger still does exactly
  * this (see searchTriggerIsKnown); otherwise the trigger is left in place to do its own work.
  * `recreate`: the still empty full-text table's own CREATE statement, to build it anew first.
+ * `parallel`: the index built meanwhile by a worker (only with `recreate`, on an empty database).
  */
 function fillSearchIndex(
   sqlite: Database.Database,
   afterBookingRowid: number,
   afterSearchRowid: number,
   recreate: string | null,
+  parallel: ParallelSearchFill | null,
 ): void {
-  if (recreate !== null) {
+  const renew = () => {
     // Measured, not understood: FTS5 fills the empty table the migrations made far more slowly
     // than the same table created anew in this transaction (1 000 000 dossiers: 95 s + 292 s of
     // 'optimize', against 40 s + 5 s). The schema is unchanged: same statement, same shadow tables.
     sqlite.exec(`DROP TABLE ${quoteName(SEARCH_TABLE)}`);
-    sqlite.exec(recreate);
-  }
-  const added = sqlite
-    .prepare(`INSERT INTO booking_search (booking_id) SELECT id FROM bookings WHERE rowid > ? ORDER BY rowid`)
-    .run(afterBookingRowid).changes;
-  const large = added >= searchFillTuning.largeFill;
-  let automerge = FTS5_DEFAULT_AUTOMERGE;
-  if (large) {
-    try {
-      const own = sqlite.prepare(`SELECT v FROM bookings_fts_config WHERE k = 'automerge'`).pluck().get();
-      if (typeof own === 'number' && Number.isInteger(own)) automerge = own;
-    } catch {
-      // No readable config table: FTS5's default it is.
+    if (recreate !== null) sqlite.exec(recreate);
+  };
+  if (recreate !== null) renew();
+  let added: number;
+  if (parallel !== null && recreate !== null) {
+    // Both tables were empty: each booking's search key is its rowid, as the worker numbered them.
+    added = sqlite
+      .prepare(`INSERT INTO booking_search (rowid, booking_id) SELECT rowid, id FROM bookings ORDER BY rowid`)
+      .run().changes;
+    const copied = parallel.copyInto();
+    if (copied === added) {
+      lastSearchFill.parallel = true;
+      return;
     }
+    lastSearchFill.reason = typeof copied === 'string' ? copied : `${copied} dossiers indexed, ${added} written`;
+    // Whatever the copy left behind goes; the index is filled here after all.
+    renew();
+  } else {
+    added = sqlite
+      .prepare(`INSERT INTO booking_search (booking_id) SELECT id FROM bookings WHERE rowid > ? ORDER BY rowid`)
+      .run(afterBookingRowid).changes;
+  }
+  const large = added >= searchFillTuning.largeFill;
+  const automerge = large ? automergeSetting(sqlite) : FTS5_DEFAULT_AUTOMERGE;
+  if (large) {
     sqlite.exec(`INSERT INTO bookings_fts (bookings_fts, rank) VALUES ('automerge', 0)`);
   }
   sqlite
@@ -87,6 +127,23 @@ function searchTriggerIsKnown(sql: string): boolean {
   );
 }
 
+/** The view the search index is filled from, as migration 0001 made it (see search-fill.ts). */
+const KNOWN_SEARCH_VIEW = [
+  'CREATE VIEW `booking_search_source` AS SELECT s.rowid AS rowid,',
+  "b.number || ' ' || replace(b.number, '-', '') || ' ' || ltrim(substr(b.number, instr(b.number, '-') + 1), '0') AS number,",
+  "c.first_name || ' ' || c.last_name AS client_name,",
+  'c.email AS email,',
+  "c.phone || ' ' || replace(replace(replace(replace(c.phone, ' ', ''), '.', ''), '-', ''), '+33', '0') AS phone,",
+  "p.code || ' ' || p.name || ' ' || p.city AS property",
+  'FROM booking_search s JOIN bookings b ON b.id = s.booking_id JOIN clients c ON c.id = b.client_id',
+  'JOIN properties p ON p.id = b.property_id',
+].join(' ');
+
+function searchViewIsKnown(sqlite: Database.Database): boolean {
+  const sql = sqlite.prepare(`SELECT sql FROM sqlite_master WHERE type = 'view' AND name = 'booking_search_source'`).pluck().get();
+  return typeof sql === 'string' && sql.replace(/\s+/g, ' ').trim() === KNOWN_SEARCH_VIEW;
+}
+
 const quoteName = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** The full-text table's CREATE statement, if it holds nothing and no setting of its own. */
@@ -106,11 +163,16 @@ function emptySearchTableSql(sqlite: Database.Database): string | null {
 }
 
 export interface SuspendedIndexes {
+  /** Set when the search index is being built by a worker: feed it every new dossier, in order. */
+  search: ParallelSearchFill | null;
   restore(): void;
 }
 
-/** Call inside a transaction. */
-export function suspendIndexes(sqlite: Database.Database): SuspendedIndexes {
+/**
+ * Call inside a transaction. `search`: the worker building the search index meanwhile, if any
+ * (see startSearchWorker); used only if the bookings and search tables are still empty.
+ */
+export function suspendIndexes(sqlite: Database.Database, search: ParallelSearchFill | null = null): SuspendedIndexes {
   const indexes = sqlite
     .prepare(
       `SELECT name, sql FROM sqlite_master
@@ -128,18 +190,62 @@ export function suspendIndexes(sqlite: Database.Database): SuspendedIndexes {
   const searchBefore = dropTrigger ? maxRowid('booking_search') : 0;
   const recreate = dropTrigger && searchBefore === 0 ? emptySearchTableSql(sqlite) : null;
 
+  if (search !== null && (recreate === null || bookingsBefore !== 0)) {
+    lastSearchFill.reason = 'not an empty database';
+    search.end();
+    search = null;
+  }
+
   for (const index of indexes) sqlite.exec(`DROP INDEX ${quoteName(index.name)}`);
   if (dropTrigger) sqlite.exec(`DROP TRIGGER ${quoteName(SEARCH_TRIGGER)}`);
 
   return {
+    search,
     restore() {
+      // The worker finishes (and, for a large load, optimizes) while the indexes are built.
+      search?.end();
       for (const index of indexes) sqlite.exec(index.sql);
       if (dropTrigger && trigger) {
-        fillSearchIndex(sqlite, bookingsBefore, searchBefore, recreate);
+        fillSearchIndex(sqlite, bookingsBefore, searchBefore, recreate, search);
         sqlite.exec(trigger.sql);
       }
     },
   };
+}
+
+/**
+ * On a database with no booking, for a load of `newBookings`: starts a worker that builds the
+ * search index while the dossiers are written, if the schema is the one it was written for (the
+ * insert trigger, the view, an empty and plain full-text table). Call outside a transaction,
+ * inside withBulkConnection, and dispose of it after the transaction. Null (and the reason in
+ * lastSearchFill) when the index is to be filled in this thread.
+ */
+export function startSearchWorker(sqlite: Database.Database, newBookings: number): ParallelSearchFill | null {
+  lastSearchFill.parallel = false;
+  lastSearchFill.reason = null;
+  const trigger = sqlite
+    .prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`)
+    .pluck()
+    .get(SEARCH_TRIGGER) as string | undefined;
+  const empty = (table: string) => sqlite.prepare(`SELECT NOT EXISTS (SELECT 1 FROM ${table})`).pluck().get() === 1;
+  const createSql = emptySearchTableSql(sqlite);
+  let reason: string | null = null;
+  if (newBookings < searchFillTuning.parallelFrom) reason = 'a small load';
+  else if (trigger === undefined || !searchTriggerIsKnown(trigger) || !searchViewIsKnown(sqlite)) reason = 'an unknown search schema';
+  else if (createSql === null || !empty('bookings') || !empty('booking_search')) reason = 'not an empty database';
+  else {
+    const started = startParallelSearchFill(sqlite, {
+      table: SEARCH_TABLE,
+      createSql,
+      large: newBookings >= searchFillTuning.largeFill,
+      automerge: automergeSetting(sqlite),
+      driver: searchFillTuning.workerDriver,
+    });
+    if (typeof started !== 'string') return started;
+    reason = started;
+  }
+  lastSearchFill.reason = reason;
+  return null;
 }
 
 /** Runs `load` with the connection set for a bulk write, then restores the connection's settings. */
@@ -148,7 +254,17 @@ export function withBulkConnection<T>(sqlite: Database.Database, fresh: boolean,
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
   sqlite.pragma('cache_size = -262144'); // 256 MiB
   restore.push(() => sqlite.pragma(`cache_size = ${cacheSize}`));
+  let unsynced = false;
   if (!sqlite.inTransaction) {
+    if (fresh && !sqlite.memory) {
+      // Restored last (after the journal mode), then the file is flushed in the background.
+      const synchronous = sqlite.pragma('synchronous', { simple: true }) as number;
+      if (synchronous !== 0) {
+        sqlite.pragma('synchronous = OFF');
+        unsynced = true;
+        restore.push(() => sqlite.pragma(`synchronous = ${synchronous}`));
+      }
+    }
     if (sqlite.pragma('foreign_keys', { simple: true }) === 1) {
       sqlite.pragma('foreign_keys = OFF');
       restore.push(() => sqlite.pragma('foreign_keys = ON'));
@@ -177,5 +293,18 @@ export function withBulkConnection<T>(sqlite: Database.Database, fresh: boolean,
         if (!failed) throw e;
       }
     }
+    if (unsynced && !failed) flushInBackground(sqlite.name);
   }
+}
+
+/**
+ * Has the operating system write the freshly seeded file to disk, off the main thread: the seed
+ * was committed without waiting for the disk, and the app can start meanwhile. Best effort; the
+ * next checkpoint flushes the file anyway.
+ */
+function flushInBackground(file: string): void {
+  open(file, 'r+', (error, fd) => {
+    if (error) return;
+    fsync(fd, () => close(fd, () => {}));
+  });
 }

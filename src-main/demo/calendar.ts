@@ -37,6 +37,26 @@ export function dayInfo(day: number): DayInfo {
   return info;
 }
 
+const pad3 = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : String(n));
+
+/**
+ * `new Date(ms).toISOString()`, five times faster (Date formatting costs about a microsecond;
+ * a seed formats a few hundred thousand instants): the date part comes from dayInfo's cache.
+ */
+export function isoInstant(ms: number): string {
+  if (!Number.isSafeInteger(ms)) return new Date(ms).toISOString();
+  const day = dayOf(ms);
+  const info = dayInfo(day);
+  if (info.year < 0 || info.year > 9999) return new Date(ms).toISOString();
+  let rest = ms - day * DAY_MS;
+  const hours = Math.floor(rest / 3_600_000);
+  rest -= hours * 3_600_000;
+  const minutes = Math.floor(rest / MINUTE_MS);
+  rest -= minutes * MINUTE_MS;
+  const seconds = Math.floor(rest / 1000);
+  return `${info.ymd}T${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}.${pad3(rest - seconds * 1000)}Z`;
+}
+
 /** Day number of a 'YYYY-MM-DD' string. */
 export function dayOfYmd(ymd: string): number {
   return dayOf(Date.parse(`${ymd}T00:00:00Z`));

@@ -5,11 +5,13 @@
 // with each row's creation instant and random bits, so they differ from run to run.
 //
 // Stays are planned first in typed arrays (plan.ts), then written in creation order with raw
-// prepared statements inside one transaction (bookings.ts); on a fresh database the indexes and
-// the search index are built once at the end (bulk.ts). Measured on a 2-vCPU 2.4 GHz server
-// core: 100 000 dossiers in ~9–10 s, 1 000 000 in ~130 s with ~630 MB of memory at peak. Beyond
-// ~105 000 dossiers the demo grows past 300 rentals (one per 350 dossiers): 300 calendars cannot
-// hold more stays without overlaps.
+// prepared statements inside one transaction (bookings.ts); on a fresh database the indexes are
+// built once at the end, and the search index too, or, for 20 000 dossiers and more, by a worker
+// thread while the dossiers are written (bulk.ts, search-fill.ts). Measured on a 2-vCPU 2.4 GHz
+// server core shared with other work: `npm run serve -- --bookings 100000` ready in ~9 s from the
+// command (~7–8 s of it seeding), 1 000 000 dossiers in ~115 s with ~1 GB of memory at peak.
+// Beyond ~105 000 dossiers the demo grows past 300 rentals (one per 350 dossiers): 300 calendars
+// cannot hold more stays without overlaps.
 //
 // On a database that already has agencies, nothing but dossiers is added: they go to the existing
 // rentals and clients, each rental's new stays start after its latest departure (so they never
@@ -21,7 +23,7 @@ import { writeBookings, type Counters } from './bookings';
 import { planStays } from './plan';
 import { Rng, hashSeed } from './random';
 import { backdateClients, seedReference, type ReferenceCounts } from './reference';
-import { suspendIndexes, withBulkConnection } from './bulk';
+import { startSearchWorker, suspendIndexes, withBulkConnection } from './bulk';
 import { loadWorld } from './world';
 
 export interface DemoOptions {
@@ -49,43 +51,50 @@ export function seedDemo(sqlite: Database.Database, options: DemoOptions): DemoC
   const seed = (options.seed ?? DEFAULT_DEMO_SEED) >>> 0;
 
   const fresh = (sqlite.prepare(`SELECT count(*) AS n FROM agencies`).get() as { n: number }).n === 0;
-  return withBulkConnection(sqlite, fresh, () =>
-    sqlite.transaction((): DemoCounts => {
-      // On a fresh database, indexes are built and the search index filled once at the end.
-      const bulk = fresh ? suspendIndexes(sqlite) : null;
-      const created: ReferenceCounts = fresh
-        ? seedReference(sqlite, seed, now, bookings)
-        : { agencies: 0, properties: 0, clients: 0 };
-      const world = loadWorld(sqlite, seed);
+  return withBulkConnection(sqlite, fresh, () => {
+    // On a fresh database, indexes are built once at the end, and the search index by a worker
+    // meanwhile (large demos) or once at the end.
+    const search = fresh ? startSearchWorker(sqlite, bookings) : null;
+    try {
+      return sqlite.transaction((): DemoCounts => {
+        const bulk = fresh ? suspendIndexes(sqlite, search) : null;
+        const created: ReferenceCounts = fresh
+          ? seedReference(sqlite, seed, now, bookings)
+          : { agencies: 0, properties: 0, clients: 0 };
+        bulk?.search?.reference(sqlite);
+        const world = loadWorld(sqlite, seed);
 
-      const latest = new Map<string, number>();
-      if (!fresh) {
-        const rows = sqlite
-          .prepare(`SELECT property_id AS id, max(departure) AS last FROM bookings GROUP BY property_id`)
-          .all() as { id: string; last: string }[];
-        for (const r of rows) latest.set(r.id, dayOfYmd(r.last));
-      }
-      const start = shiftYears(now, -9);
-      const plan = planStays(
-        world.properties.map((p) => ({ weight: p.weight, firstDay: latest.get(p.id) ?? start })),
-        world.properties.length > 0 ? bookings : 0,
-        new Rng(hashSeed(seed, 'stays')),
-        { start, end: shiftYears(now, 1), nowMs: now.getTime() },
-      );
+        const latest = new Map<string, number>();
+        if (!fresh) {
+          const rows = sqlite
+            .prepare(`SELECT property_id AS id, max(departure) AS last FROM bookings GROUP BY property_id`)
+            .all() as { id: string; last: string }[];
+          for (const r of rows) latest.set(r.id, dayOfYmd(r.last));
+        }
+        const start = shiftYears(now, -9);
+        const plan = planStays(
+          world.properties.map((p) => ({ weight: p.weight, firstDay: latest.get(p.id) ?? start })),
+          world.properties.length > 0 ? bookings : 0,
+          new Rng(hashSeed(seed, 'stays')),
+          { start, end: shiftYears(now, 1), nowMs: now.getTime() },
+        );
 
-      const counters = loadCounters(sqlite, world.agencies);
-      const written = writeBookings(sqlite, world, plan, now, counters);
-      const saveCounter = sqlite.prepare(
-        `INSERT INTO booking_counters (agency_id, year, last_number) VALUES (?, ?, ?)
-         ON CONFLICT (agency_id, year) DO UPDATE SET last_number = max(last_number, excluded.last_number)`,
-      );
-      for (const [key, n] of counters) saveCounter.run(world.agencies[Math.floor(key / 10_000)]!.id, key % 10_000, n);
+        const counters = loadCounters(sqlite, world.agencies);
+        const written = writeBookings(sqlite, world, plan, now, counters, bulk?.search ?? null);
+        const saveCounter = sqlite.prepare(
+          `INSERT INTO booking_counters (agency_id, year, last_number) VALUES (?, ?, ?)
+           ON CONFLICT (agency_id, year) DO UPDATE SET last_number = max(last_number, excluded.last_number)`,
+        );
+        for (const [key, n] of counters) saveCounter.run(world.agencies[Math.floor(key / 10_000)]!.id, key % 10_000, n);
 
-      if (fresh) backdateClients(sqlite);
-      bulk?.restore();
-      return { ...created, bookings: written };
-    })(),
-  );
+        if (fresh) backdateClients(sqlite);
+        bulk?.restore();
+        return { ...created, bookings: written };
+      })();
+    } finally {
+      search?.dispose();
+    }
+  });
 }
 
 function loadCounters(sqlite: Database.Database, agencies: readonly { id: string }[]): Counters {

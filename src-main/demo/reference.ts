@@ -1,6 +1,6 @@
 // The demo's agencies, owners, rentals and clients, written once into an empty database.
 import type Database from 'better-sqlite3';
-import { dayOf, officeInstant, shiftYears } from './calendar';
+import { dayOf, isoInstant, officeInstant, shiftYears } from './calendar';
 import { demoId } from './ids';
 import { drawCountry, drawPerson, frenchStreetLine, type Person } from './people';
 import {
@@ -71,7 +71,7 @@ export function seedReference(sqlite: Database.Database, seed: number, now: Date
   const nowMs = now.getTime();
   const today = dayOf(nowMs);
   const historyStart = shiftYears(now, -9);
-  const iso = (ms: number) => new Date(Math.min(ms, nowMs)).toISOString();
+  const iso = (ms: number) => isoInstant(Math.min(ms, nowMs));
 
   const insertAgency = sqlite.prepare(
     `INSERT INTO agencies (id, name, agency_ref, address_line1, postcode, city, country, phone, email, time_zone,
@@ -145,7 +145,7 @@ export function seedReference(sqlite: Database.Database, seed: number, now: Date
         demoId(propertyMs), agencyId, ownerId, code, name, street,
         flat ? `Résidence ${rng.pick(PLACE_NAMES)}, appt ${rng.int(1, 48)}` : '', town.postcode, town.city,
         capacity, rng.chance(1 / 3) ? 1 : 0, rng.chance(0.4) ? `swk_${rng.digits(4)}${rng.digits(4)}` : null,
-        rng.chance(0.1) ? 'reservation' : 'deposit', deposit, prices.nightlyRateCents, prices.cleaningFeeCents,
+        rng.chance(0.1) ? 'deposit_and_balance' : 'deposit', deposit, prices.nightlyRateCents, prices.cleaningFeeCents,
         prices.bookingFeeCents, prices.touristTaxCents, iso(propertyMs), iso(propertyMs),
       );
     }

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../../src-main/db/open';
-import { searchFillTuning } from '../../src-main/demo/bulk';
+import { lastSearchFill, searchFillTuning } from '../../src-main/demo/bulk';
+import { isoInstant } from '../../src-main/demo/calendar';
 import { DEFAULT_DEMO_BOOKINGS, seedDemo } from '../../src-main/demo/generate';
 import { DEPOSIT_STATES, OPTION_LAPSED_REASON, lineTotal } from '../../src-shared/domain';
 
@@ -52,6 +53,17 @@ function visibleDossiers(database: OpenedDatabase): unknown[] {
     .all();
 }
 
+/** Runs `run` with some search fill settings changed, then puts them back. */
+function withTuning<T>(tuning: Partial<typeof searchFillTuning>, run: () => T): T {
+  const before = { ...searchFillTuning };
+  Object.assign(searchFillTuning, tuning);
+  try {
+    return run();
+  } finally {
+    Object.assign(searchFillTuning, before);
+  }
+}
+
 const count = (database: OpenedDatabase, sql: string, ...params: unknown[]): number =>
   (database.sqlite.prepare(sql).pluck().get(...params) as number) ?? 0;
 
@@ -65,7 +77,9 @@ describe('seedDemo on a fresh database', () => {
     db = freshDatabase();
     cacheSizeBefore = db.sqlite.pragma('cache_size', { simple: true });
     schemaBefore = db.sqlite.prepare(`SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name`).all();
-    counts = seedDemo(db.sqlite, { bookings: BOOKINGS, seed: 7, now: NOW });
+    // Built as a large demo is: the search index by a worker thread.
+    counts = withTuning({ parallelFrom: 1000 }, () => seedDemo(db.sqlite, { bookings: BOOKINGS, seed: 7, now: NOW }));
+    expect(lastSearchFill).toEqual({ parallel: true, reason: null });
   });
 
   it('creates the two agencies, ~300 rentals with owners, and a client file', () => {
@@ -260,6 +274,9 @@ describe('seedDemo on a fresh database', () => {
     expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.sqlite.pragma('cache_size', { simple: true })).toBe(cacheSizeBefore);
+    // Written without waiting for the disk during the seed only; the scratch database is gone.
+    expect(db.sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.sqlite.prepare(`SELECT name FROM pragma_database_list WHERE name <> 'temp'`).pluck().all()).toEqual(['main']);
     expect(db.sqlite.prepare(`PRAGMA integrity_check`).pluck().get()).toBe('ok');
     expect(db.sqlite.prepare(`SELECT k FROM bookings_fts_config`).pluck().all()).toEqual(['version']);
   });
@@ -288,6 +305,98 @@ describe('seedDemo search index for large demos', () => {
       );
     expect(answers(large)).toEqual(answers(usual));
     expect(answers(usual).every((n) => n > 0)).toBe(true);
+  });
+});
+
+describe('seedDemo search index built by a worker thread', () => {
+  /** Every token of every dossier (term, dossier, column, position), as FTS5 has indexed it. */
+  function indexed(database: OpenedDatabase, table: string): unknown[] {
+    const vocab = `vocab_${table}`;
+    database.sqlite.exec(`CREATE VIRTUAL TABLE temp.${vocab} USING fts5vocab(main, ${table}, instance)`);
+    try {
+      return database.sqlite.prepare(`SELECT term, doc, col, offset FROM temp.${vocab} ORDER BY 1, 2, 3, 4`).raw().all();
+    } finally {
+      database.sqlite.exec(`DROP TABLE temp.${vocab}`);
+    }
+  }
+
+  /** The same index, filled in this thread from the view, in a table of its own. */
+  function fromView(database: OpenedDatabase): unknown[] {
+    const sql = database.sqlite.prepare(`SELECT sql FROM sqlite_master WHERE name = 'bookings_fts'`).pluck().get() as string;
+    database.sqlite.exec(sql.replace('`bookings_fts`', 'reference_fts'));
+    database.sqlite.exec(
+      `INSERT INTO reference_fts (rowid, number, client_name, email, phone, property)
+       SELECT rowid, number, client_name, email, phone, property FROM booking_search_source`,
+    );
+    try {
+      return indexed(database, 'reference_fts');
+    } finally {
+      database.sqlite.exec(`DROP TABLE reference_fts`);
+    }
+  }
+
+  const integrityCheck = (database: OpenedDatabase) =>
+    database.sqlite.prepare(`INSERT INTO bookings_fts (bookings_fts, rank) VALUES ('integrity-check', 1)`).run();
+
+  it('indexes every dossier as the view describes it, under its search key', () => {
+    const { database } = withTuning({ parallelFrom: 1000 }, () => seeded(2500, 11));
+    expect(lastSearchFill).toEqual({ parallel: true, reason: null });
+    expect(count(database, `SELECT count(*) FROM booking_search s JOIN bookings b ON b.id = s.booking_id WHERE b.rowid = s.rowid`)).toBe(2500);
+    expect(count(database, `SELECT count(*) FROM bookings_fts_docsize`)).toBe(2500);
+    const tokens = indexed(database, 'bookings_fts');
+    expect(tokens.length).toBeGreaterThan(2500 * 20);
+    expect(tokens).toEqual(fromView(database));
+    expect(() => integrityCheck(database)).not.toThrow();
+    expect(database.sqlite.prepare(`SELECT k, v FROM bookings_fts_config`).all()).toEqual([{ k: 'version', v: 4 }]);
+    // Deleting and updating dossiers keeps working on the copied index (contentless_delete).
+    const [id, number] = database.sqlite.prepare(`SELECT id, number FROM bookings ORDER BY rowid LIMIT 1`).raw().get() as [string, string];
+    const byNumber = () => count(database, `SELECT count(*) FROM bookings_fts WHERE bookings_fts MATCH ?`, `"${number.replace('-', '')}"`);
+    const sameNumber = count(database, `SELECT count(*) FROM bookings WHERE number = ?`, number);
+    expect(byNumber()).toBe(sameNumber);
+    database.sqlite.prepare(`DELETE FROM pricing_lines WHERE booking_id = ?`).run(id);
+    database.sqlite.prepare(`DELETE FROM payments WHERE booking_id = ?`).run(id);
+    database.sqlite.prepare(`DELETE FROM bookings WHERE id = ?`).run(id);
+    expect(byNumber()).toBe(sameNumber - 1);
+    database.sqlite.exec(`UPDATE clients SET last_name = 'Zyxwvut' WHERE rowid = (SELECT min(rowid) FROM clients WHERE id IN (SELECT client_id FROM bookings))`);
+    expect(count(database, `SELECT count(*) FROM bookings_fts WHERE bookings_fts MATCH 'zyxw*'`)).toBeGreaterThan(0);
+    expect(() => integrityCheck(database)).not.toThrow();
+  });
+
+  it('pauses merging for a large fill, then optimizes and writes the setting back, as in one thread', () => {
+    const { database } = withTuning({ parallelFrom: 1000, largeFill: 1000 }, () => seeded(1500, 12));
+    expect(lastSearchFill).toEqual({ parallel: true, reason: null });
+    expect(database.sqlite.prepare(`SELECT k, v FROM bookings_fts_config ORDER BY k`).all()).toEqual([
+      { k: 'automerge', v: 4 },
+      { k: 'version', v: 4 },
+    ]);
+    expect(indexed(database, 'bookings_fts')).toEqual(fromView(database));
+    expect(() => integrityCheck(database)).not.toThrow();
+  });
+
+  it('falls back to filling the index in this thread when the worker fails', () => {
+    const { database } = withTuning({ parallelFrom: 1000, workerDriver: path.resolve('no-such-driver.js') }, () =>
+      seeded(1200, 13),
+    );
+    expect(lastSearchFill.parallel).toBe(false);
+    expect(lastSearchFill.reason).toMatch(/no-such-driver/);
+    expect(count(database, `SELECT count(*) FROM bookings_fts_docsize`)).toBe(1200);
+    expect(indexed(database, 'bookings_fts')).toEqual(fromView(database));
+    expect(database.sqlite.prepare(`SELECT name FROM pragma_database_list WHERE name <> 'temp'`).pluck().all()).toEqual(['main']);
+  });
+
+  it('is not used for small demos', () => {
+    seeded(300, 14);
+    expect(lastSearchFill).toEqual({ parallel: false, reason: 'a small load' });
+  });
+});
+
+describe('isoInstant', () => {
+  it('writes instants as Date#toISOString does', () => {
+    const samples = [0, 1, 999, 86_399_999, Date.UTC(2016, 1, 29, 23, 59, 59, 7), Date.UTC(2026, 4, 14, 9, 30), -1, -86_400_001];
+    for (let ms = Date.UTC(2017, 0, 1); ms < Date.UTC(2028, 0, 1); ms += 7_919_993_017) samples.push(ms);
+    for (const ms of samples) expect(isoInstant(ms)).toBe(new Date(ms).toISOString());
+    expect(isoInstant(Date.UTC(10_000, 0, 1))).toBe('+010000-01-01T00:00:00.000Z');
+    expect(() => isoInstant(Number.NaN)).toThrow(RangeError);
   });
 });
 
