@@ -2,12 +2,12 @@ import { useId } from 'react';
 import type { BookingDetail } from '../../../src-shared/contract';
 import { formatMoney } from '../../../src-shared/domain';
 import { DateField } from './DateField';
-import { DepositWitness } from './DepositWitness';
+import { DepositPanel } from './DepositPanel';
 import type { DossierDraft, DraftErrors } from './draft';
 import { describedBy, FieldError } from './FieldError';
 import { draftLinesTotal, PricingLines } from './PricingLines';
 
-/** Lines, totals, échéance, caution and its témoin. Totals follow the lines as they are typed. */
+/** Lines, totals, échéance, caution with its témoin and actions. Totals follow the lines as they are typed. */
 export function Tarification({
   detail,
   draft,
@@ -68,15 +68,7 @@ export function Tarification({
           {draft.deposit.trim() === '' && <span className="dossier-muted"> {defaultDepositCents ? 'montant du logement' : 'pas de caution pour ce logement'}</span>}
           <FieldError id={`${id}-deposit-error`} message={errors.deposit} />
         </span>
-        <span>Caution</span>
-        <DepositWitness
-          state={detail.depositState}
-          securedAt={detail.depositSecuredAt}
-          arrival={detail.arrival}
-          amountCents={detail.depositAmountCents}
-          today={today}
-          timeZone={detail.agencyTimeZone}
-        />
+        <DepositPanel detail={detail} today={today} />
       </div>
     </section>
   );

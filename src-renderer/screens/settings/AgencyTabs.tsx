@@ -1,6 +1,8 @@
-// The tabs of the fiche agence that only show what exists today: Général (read-only), and the
-// places where later issues add the integration switches and Swikly, elloha, courrier.
+// The smaller tabs of the fiche agence: Général (read-only), Préférences (the integration
+// switches: Swikly today, elloha and courrier later), Applications et intégrations (Swikly).
 import type { Agency } from '../../../src-shared/contract';
+import { SwiklyPreference } from './SwiklyPreference';
+import { SwiklySection } from './SwiklySection';
 
 export function GeneralTab({ agency }: { agency: Agency }) {
   const rows: [string, string][] = [
@@ -27,25 +29,23 @@ export function GeneralTab({ agency }: { agency: Agency }) {
   );
 }
 
-export function PreferencesTab() {
+export function PreferencesTab({ agency }: { agency: Agency }) {
   return (
     <div className="settings-section">
       <h2>Préférences</h2>
-      <p className="settings-note">
-        Les interrupteurs des intégrations (caution Swikly, canal elloha, communication postale) ne sont pas encore disponibles : ils
-        arriveront avec ces intégrations, dans une prochaine version de Comptoir.
-      </p>
+      <SwiklyPreference agency={agency} />
+      <p className="settings-note">Les interrupteurs du canal elloha et de la communication postale arriveront avec ces intégrations.</p>
     </div>
   );
 }
 
-export function IntegrationsTab() {
+export function IntegrationsTab({ agency, reportDirty }: { agency: Agency; reportDirty(part: string, dirty: boolean): void }) {
   return (
     <div className="settings-section">
       <h2>Applications et intégrations</h2>
+      <SwiklySection agency={agency} reportDirty={reportDirty} />
       <p className="settings-note">
-        Aucune intégration à paramétrer pour l’instant : Swikly (cautions) arrive dans une prochaine version, puis elloha et la
-        communication postale. Les e-mails se règlent dans l’onglet « Emails ».
+        elloha et la communication postale arriveront dans une prochaine version. Les e-mails se règlent dans l’onglet « Emails ».
       </p>
     </div>
   );

@@ -1,5 +1,5 @@
 // Paramétrage › Agences › (fiche agence): an agency chosen in a list (the top bar's by default),
-// then its tabs Général, Préférences, Emails, Applications et intégrations. The tab is in the
+// then its tabs Général, Préférences, Emails, Applications et intégrations, Logements. The tab is in the
 // address ('#/parametrage/emails'); unsaved changes of any part hold every way out of the fiche.
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Agency } from '../../../src-shared/contract';
@@ -8,12 +8,14 @@ import { LeaveDialog } from '../dossier/LeaveDialog';
 import { useLeaveGuard } from '../dossier/useLeaveGuard';
 import { EmailsTab } from './EmailsTab';
 import { GeneralTab, IntegrationsTab, PreferencesTab } from './AgencyTabs';
+import { PropertyDepositsTab } from './PropertyDeposits';
 
 const TABS = [
   { id: 'general', label: 'Général' },
   { id: 'preferences', label: 'Préférences' },
   { id: 'emails', label: 'Emails' },
   { id: 'integrations', label: 'Applications et intégrations' },
+  { id: 'logements', label: 'Logements' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
@@ -168,9 +170,10 @@ function AgencyFiche({
       </div>
       <div className="settings-panel" role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${tab}`}>
         {tab === 'general' && <GeneralTab agency={agency} />}
-        {tab === 'preferences' && <PreferencesTab />}
+        {tab === 'preferences' && <PreferencesTab agency={agency} />}
         {tab === 'emails' && <EmailsTab agency={agency} reportDirty={reportDirty} />}
-        {tab === 'integrations' && <IntegrationsTab />}
+        {tab === 'integrations' && <IntegrationsTab agency={agency} reportDirty={reportDirty} />}
+        {tab === 'logements' && <PropertyDepositsTab agency={agency} />}
       </div>
     </>
   );
