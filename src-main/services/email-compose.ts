@@ -1,7 +1,7 @@
 // Filling a template for one dossier: the merge values from the database, the language variant
 // for the client, and the message as it will be sent (subject, HTML and its plain-text part).
 import type Database from 'better-sqlite3';
-import { convert } from 'html-to-text';
+import { compile } from 'html-to-text';
 import { AppError } from '../../src-shared/contract';
 import {
   DEFAULT_TEMPLATES,
@@ -167,8 +167,11 @@ export interface ComposedMail {
   held: string[];
 }
 
+// Compiled once: html-to-text's convert() would build its selectors again for every message.
+const toText = compile({ wordwrap: 78, selectors: [{ selector: 'a', options: { hideLinkHrefIfSameAsText: true } }] });
+
 export function plainTextOf(html: string): string {
-  return convert(html, { wordwrap: 78, selectors: [{ selector: 'a', options: { hideLinkHrefIfSameAsText: true } }] });
+  return toText(html);
 }
 
 export function renderMail(template: { subject: string; html: string }, values: MergeValues, language: TemplateLanguage): ComposedMail {
