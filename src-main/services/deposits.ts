@@ -313,8 +313,10 @@ function depositInfo(ctx: ServiceContext, bookingId: string): DepositInfo {
 function markAttention(ctx: ServiceContext, row: SwiklyRow | undefined): void {
   if (!row?.open) return;
   const now = ctx.sync.now();
-  if (row.attentionAt && now.getTime() - Date.parse(row.attentionAt) < 60_000) return;
-  ctx.sqlite.prepare(`UPDATE swikly_requests SET attention_at = ? WHERE id = ?`).run(now.toISOString(), row.id);
+  if (!row.attentionAt || now.getTime() - Date.parse(row.attentionAt) >= 60_000) {
+    ctx.sqlite.prepare(`UPDATE swikly_requests SET attention_at = ? WHERE id = ?`).run(now.toISOString(), row.id);
+  }
+  // Reads only what is due (nothing when it was read less than 20 s ago), then keeps the 20 s pace.
   if (row.requestId) void ctx.sync.pollNow(swiklyPoller(row.agencyId).name);
 }
 

@@ -321,6 +321,8 @@ export function swiklyPoller(agencyId: string): Poller<Record<string, never>, { 
     remote: swiklyRemoteName(agencyId),
     cursor: z.object({}).strict() as z.ZodType<Record<string, never>>,
     initialCursor: {},
+    // A request just created (or changed) starts its polling tier at once, not at the next 3-hour turn.
+    wakeOn: ['swikly_requests'],
     interval: (ctx) => Math.max(SECOND, Math.min(dueRows(ctx.sqlite, agencyId, ctx.now).nextInMs, 3 * 60 * MINUTE)),
     async fetch(cursor, io) {
       const { due } = dueRows(io.sqlite, agencyId, io.now, io.force);

@@ -190,7 +190,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     concurrency: options.concurrency ?? 8,
     backoff,
     recoveryGraceMs: options.recoveryGraceMs ?? 30_000,
-    onChanged: (tables) => statusSoon(tables),
+    onChanged: (tables) => {
+      statusSoon(tables);
+      pollers.tablesChanged(tables);
+    },
     log,
   });
 

@@ -36,6 +36,8 @@ export interface Poller<C = any, T = any> {
   ): Promise<PollResult<C, T>>;
   /** Applies them inside the transaction that saves the cursor; returns the tables it changed. */
   apply(ctx: PollerContext, items: T[]): string[];
+  /** Tables whose change (by the outbox worker) may bring work forward: the poller looks again soon. */
+  wakeOn?: string[];
 }
 
 export function definePoller<C, T>(poller: Poller<C, T>): Poller<C, T> {
@@ -111,6 +113,14 @@ export class PollerRunner {
     for (const p of this.pollers) {
       const state = this.states.get(p.name)!;
       if (p.remote === remote && state.waitingForRemote && !state.running) this.schedule(p, 0);
+    }
+  }
+
+  /** The outbox worker changed these tables: pollers that follow them look at their schedule again. */
+  tablesChanged(tables: string[]): void {
+    for (const p of this.pollers) {
+      const state = this.states.get(p.name);
+      if (state && !state.running && p.wakeOn?.some((t) => tables.includes(t))) this.schedule(p, 0);
     }
   }
 
