@@ -96,7 +96,10 @@ export function applyRequestView(sqlite: Database.Database, rowId: string, view:
     .get(row.bookingId) as { status: string; depositState: string; notes: string; paidCents: number; totalCents: number; tz: string };
   // Only the dossier's current request speaks for it (an old, replaced one may still answer).
   const current = currentSwiklyRow(sqlite, row.bookingId);
-  if (current?.id === rowId && view.depositStatus) {
+  // A cancelled dossier whose cancel is still on its way keeps « Annulée »: a read that says
+  // « still pending » is only the past catching up.
+  const cancelling = booking.status === 'cancelled' && booking.depositState === 'cancelled' && depositStateFromSwikly(view.depositStatus) === 'requested';
+  if (current?.id === rowId && view.depositStatus && !cancelling) {
     const state = depositStateFromSwikly(view.depositStatus);
     const securedNow = state === 'secured' && booking.depositState !== 'secured' && view.acceptedAt;
     sqlite

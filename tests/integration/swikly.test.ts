@@ -143,7 +143,9 @@ describe('a deposit through its life', () => {
     await until('patched', async () => fake.stored()[0]!.deposit!.amount === 45_000);
     expect(fake.stored()[0]!.deposit).toMatchObject({ amount: 45_000, endDate: '2026-07-19' });
     await callOk(t.core, 'bookings/cancel', { id, reason: 'Annulation client' });
+    expect((await deposit(id)).state).toBe('cancelled');
     await until('cancelled at Swikly', async () => fake.stored()[0]!.deposit!.status === 'Canceled');
+    await until('the cancel recorded', async () => t.core.database.sqlite.prepare(`SELECT state FROM outbox WHERE kind = 'swikly/cancelRequest'`).pluck().get() === 'done');
     expect((await deposit(id)).state).toBe('cancelled');
   });
 
