@@ -164,7 +164,7 @@ test('« Jours avant arrivée » and its conditions are kept for the agency', as
   await expect(page).toHaveURL(/#\/parametrage\/emails$/);
 
   const arrivals = screen.rule('Rappel arrivées');
-  await expect(arrivals.getByLabel('Jours avant arrivée')).toHaveValue('3');
+  await expect(arrivals.getByLabel('Jours avant arrivée')).toHaveValue('7');
   await expect(arrivals.getByLabel('Envoyer même si le délai est dépassé')).toBeChecked();
   await arrivals.getByLabel('Jours avant arrivée').fill('5');
   await arrivals.getByLabel('Envoyer même si le délai est dépassé').uncheck();
