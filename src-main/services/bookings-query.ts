@@ -15,7 +15,9 @@ const ROW_COLUMNS = `
   coalesce(b.deposit_amount_cents, nullif(p.default_deposit_cents, 0)) AS depositAmountCents, b.source`;
 
 const JOINS: Record<'b' | 'c' | 'p' | 'a', string> = {
-  b: 'FROM bookings b JOIN agencies a ON a.id = b.agency_id JOIN properties p ON p.id = b.property_id JOIN clients c ON c.id = b.client_id',
+  // Bookings first, always: with two agencies the planner would rather walk each agency's dossiers
+  // and sort them all (250 ms on 100,000) than read 100 rows down the sort's index (1 ms).
+  b: 'FROM bookings b CROSS JOIN agencies a ON a.id = b.agency_id CROSS JOIN properties p ON p.id = b.property_id CROSS JOIN clients c ON c.id = b.client_id',
   // CROSS JOIN makes SQLite walk the first table in index order: the sort needs no temporary b-tree.
   c: 'FROM clients c CROSS JOIN bookings b ON b.client_id = c.id JOIN agencies a ON a.id = b.agency_id JOIN properties p ON p.id = b.property_id',
   p: 'FROM properties p CROSS JOIN bookings b ON b.property_id = p.id JOIN agencies a ON a.id = b.agency_id JOIN clients c ON c.id = b.client_id',

