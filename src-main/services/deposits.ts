@@ -2,11 +2,11 @@
 // means for its deposit (request on confirmation, PATCH on a change, cancel or release). Every
 // change commits locally and queues its Swikly call in the outbox, in the dossier's lane.
 import type Database from 'better-sqlite3';
+import { z } from 'zod';
 import { AppError, type DepositInfo, type PropertyDeposit, type SwiklySettings } from '../../src-shared/contract';
 import {
   SWIKLY_LINK_FIELD,
   addDays,
-  formatMoney,
   resolveDepositAmount,
   stayDateInZone,
   swiklyLinkValue,
@@ -24,7 +24,7 @@ import { agencyTimeZone } from './clock';
 import { nowIso, type Handlers, type ServiceContext } from './context';
 import { composeMail, loadDossierForMail, loadTemplates, registerMergeValueProvider } from './email-compose';
 import { addressProblem } from './email-due';
-import { queueEmail } from './email-outbox';
+import { enqueueStoredEmail, queueEmail } from './email-outbox';
 import { mailSettings } from './email-settings';
 import {
   cancelRequestKind,
@@ -359,31 +359,8 @@ onSwiklyLink((sqlite, bookingId, now) => {
 
 /** Queues an e-mail that was held (its row already has the content to send). */
 function releaseHeldEmail(sqlite: Database.Database, emailId: string, now: Date): void {
-  const e = sqlite
-    .prepare(`SELECT id, agency_id AS agencyId, booking_id AS bookingId, message_id AS messageId, from_name AS fromName, from_address AS fromAddress,
-      to_name AS toName, to_address AS toAddress, reply_to AS replyTo, subject, html, text FROM emails WHERE id = ?`)
-    .get(emailId) as { id: string; agencyId: string; bookingId: string; messageId: string; fromName: string; fromAddress: string; toName: string; toAddress: string; replyTo: string; subject: string; html: string; text: string };
-  const op = enqueue(
-    { sqlite, sync: { now: () => now } },
-    {
-      kind: 'email/send',
-      remote: `smtp:${e.agencyId}`,
-      lane: `email:${e.id}`,
-      bookingId: e.bookingId,
-      idempotencyKey: `email:${e.id}`,
-      payload: {
-        emailId: e.id,
-        messageId: e.messageId,
-        from: { name: e.fromName, address: e.fromAddress },
-        to: { name: e.toName, address: e.toAddress },
-        replyTo: e.replyTo,
-        subject: e.subject,
-        html: e.html,
-        text: e.text,
-      },
-    },
-  );
-  sqlite.prepare(`UPDATE emails SET state = 'queued', error = NULL, outbox_id = ?, updated_at = ? WHERE id = ?`).run(op.id, now.toISOString(), emailId);
+  const outboxId = enqueueStoredEmail({ sqlite, sync: { now: () => now } }, emailId);
+  sqlite.prepare(`UPDATE emails SET state = 'queued', error = NULL, outbox_id = ?, updated_at = ? WHERE id = ?`).run(outboxId, now.toISOString(), emailId);
 }
 
 /** « Sécurisation caution » for one dossier: queued, held for its link, or skipped with the reason. */
@@ -504,7 +481,6 @@ export const depositHandlers: DepositHandlers = {
     const baseUrl = swiklyBaseUrl(r.environment ?? 'production', r.baseUrl ?? '');
     const http = createHttpClient(swiklyRemote(agencyId, r.agencyName, baseUrl, key, ctx.version));
     try {
-      const { z } = await import('zod');
       const me = await http.json({ path: 'me' }, z.object({ user: z.object({ firstName: z.string().nullish(), lastName: z.string().nullish(), email: z.string().nullish() }).passthrough() }));
       const accounts: { id: string; name: string }[] = [];
       for (let page = 1; page <= 10; page++) {
@@ -635,5 +611,3 @@ export const depositHandlers: DepositHandlers = {
     return depositInfo(ctx, bookingId);
   },
 };
-
-export const describeDepositAmount = (cents: number | null) => (cents === null ? 'aucune' : formatMoney(cents));

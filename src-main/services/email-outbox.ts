@@ -6,7 +6,7 @@ import type { PlannedEmailKind } from '../../src-shared/domain';
 import { uuidv7 } from '../db/ids';
 import { smtpRemoteName, type SmtpClient } from '../integrations/smtp';
 import { defineOperationKind, registerOperationKind, type LocalEffectContext } from '../sync/kinds';
-import { enqueue } from '../sync/outbox';
+import { enqueue, type EnqueueContext } from '../sync/outbox';
 import { domainOf, type AgencyMailSettings } from './email-settings';
 import { plannedKeyOf } from './email-due';
 import type { ServiceContext } from './context';
@@ -125,24 +125,48 @@ export function queueEmail(ctx: ServiceContext, settings: AgencyMailSettings, ma
     ctx.sqlite.prepare('UPDATE emails SET error = ? WHERE id = ?').run(mail.hold, id);
     return id;
   }
-  const op = enqueue(ctx, {
-    kind: sendEmailKind,
-    remote: smtpRemoteName(mail.agencyId),
-    // Each message its own lane: a refused address must not hold back the dossier's other messages.
-    lane: `email:${id}`,
-    bookingId: mail.bookingId,
-    idempotencyKey: `email:${id}`,
-    payload: {
-      emailId: id,
-      messageId,
-      from: { name: settings.senderName, address: settings.senderEmail },
-      to: mail.to,
-      replyTo: settings.replyTo,
-      subject: mail.subject,
-      html: mail.html,
-      text: mail.text,
-    },
-  });
-  ctx.sqlite.prepare('UPDATE emails SET outbox_id = ? WHERE id = ?').run(op.id, id);
+  const outboxId = enqueueStoredEmail(ctx, id);
+  ctx.sqlite.prepare('UPDATE emails SET outbox_id = ? WHERE id = ?').run(outboxId, id);
   return id;
+}
+
+/** The outbox row that delivers an e-mail, built from its emails row (the content exactly as recorded). */
+export function enqueueStoredEmail(ctx: EnqueueContext, emailId: string): string {
+  const e = ctx.sqlite
+    .prepare(
+      `SELECT id, agency_id AS agencyId, booking_id AS bookingId, message_id AS messageId, from_name AS fromName, from_address AS fromAddress,
+         to_name AS toName, to_address AS toAddress, reply_to AS replyTo, subject, html, text FROM emails WHERE id = ?`,
+    )
+    .get(emailId) as {
+    id: string;
+    agencyId: string;
+    bookingId: string | null;
+    messageId: string;
+    fromName: string;
+    fromAddress: string;
+    toName: string;
+    toAddress: string;
+    replyTo: string;
+    subject: string;
+    html: string;
+    text: string;
+  };
+  return enqueue(ctx, {
+    kind: sendEmailKind,
+    remote: smtpRemoteName(e.agencyId),
+    // Each message its own lane: a refused address must not hold back the dossier's other messages.
+    lane: `email:${e.id}`,
+    bookingId: e.bookingId,
+    idempotencyKey: `email:${e.id}`,
+    payload: {
+      emailId: e.id,
+      messageId: e.messageId,
+      from: { name: e.fromName, address: e.fromAddress },
+      to: { name: e.toName, address: e.toAddress },
+      replyTo: e.replyTo,
+      subject: e.subject,
+      html: e.html,
+      text: e.text,
+    },
+  }).id;
 }
