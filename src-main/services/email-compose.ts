@@ -189,7 +189,7 @@ export function renderMail(template: { subject: string; html: string }, values: 
 }
 
 /** The template's values for this dossier in a language, other modules' fields included. */
-function valuesFor(dossier: DossierForMail, language: TemplateLanguage): { values: MergeValues; held: string[] } {
+export function valuesFor(dossier: DossierForMail, language: TemplateLanguage): { values: MergeValues; held: string[] } {
   const extras = dossier.extras(language);
   return { values: mergeValues({ ...dossier.source, extra: extras.values }, language), held: extras.held };
 }

@@ -5,9 +5,8 @@ import type Database from 'better-sqlite3';
 import type { DueEmail, EmailRule, SkipReason } from '../../src-shared/contract';
 import { addDays, emailListing, stayDateInZone, type PlannedEmailKind, type PlanningDossier } from '../../src-shared/domain';
 
-interface Candidate {
-  bookingId: string;
-  number: string;
+/** What retro-planning reads of a dossier, instants as stored. */
+export interface PlanningRow {
   status: PlanningDossier['status'];
   arrival: string;
   departure: string;
@@ -18,6 +17,35 @@ interface Candidate {
   createdAt: string;
   propertyId: string;
   source: string;
+}
+
+const PLANNING_COLUMNS = `b.status, b.arrival, b.departure, b.balance_due_date AS balanceDueDate, b.balance_cents AS balanceCents,
+  b.option_expires_at AS optionExpiresAt, b.confirmed_at AS confirmedAt, b.created_at AS createdAt, b.property_id AS propertyId, b.source`;
+
+export function loadPlanningRow(sqlite: Database.Database, bookingId: string): PlanningRow | undefined {
+  return sqlite.prepare(`SELECT ${PLANNING_COLUMNS} FROM bookings b WHERE b.id = ?`).get(bookingId) as PlanningRow | undefined;
+}
+
+/** The dossier as the domain rules take it: its instants as calendar dates of the agency. */
+export function planningDossier(r: PlanningRow, timeZone: string): PlanningDossier {
+  const local = (iso: string) => stayDateInZone(new Date(iso), timeZone);
+  return {
+    status: r.status,
+    arrival: r.arrival,
+    departure: r.departure,
+    balanceDueDate: r.balanceDueDate,
+    balanceCents: r.balanceCents,
+    optionExpiresOn: r.optionExpiresAt ? local(r.optionExpiresAt) : null,
+    confirmedOn: r.confirmedAt ? local(r.confirmedAt) : null,
+    createdOn: local(r.createdAt),
+    propertyId: r.propertyId,
+    source: r.source,
+  };
+}
+
+interface Candidate extends PlanningRow {
+  bookingId: string;
+  number: string;
   lastName: string;
   firstName: string;
   email: string;
@@ -71,34 +99,16 @@ export function dueEmails(sqlite: Database.Database, agencyId: string, timeZone:
   const where = candidateWhere(rule.kind, rule.offsetDays, today);
   const rows = sqlite
     .prepare(
-      `SELECT b.id AS bookingId, b.number, b.status, b.arrival, b.departure, b.balance_due_date AS balanceDueDate,
-         b.balance_cents AS balanceCents, b.option_expires_at AS optionExpiresAt, b.confirmed_at AS confirmedAt,
-         b.created_at AS createdAt, b.property_id AS propertyId, b.source, c.last_name AS lastName, c.first_name AS firstName,
+      `SELECT b.id AS bookingId, b.number, ${PLANNING_COLUMNS}, c.last_name AS lastName, c.first_name AS firstName,
          c.email, c.comm_preference AS commPreference
        FROM bookings b ${where.index ? `INDEXED BY ${where.index}` : ''} JOIN clients c ON c.id = b.client_id
        WHERE b.agency_id = @agencyId AND ${where.sql}`,
     )
     .all({ agencyId, ...where.params }) as Candidate[];
 
-  const localDate = (iso: string) => stayDateInZone(new Date(iso), timeZone);
   const listed: { c: Candidate; anchorDate: string; dueDate: string; late: boolean }[] = [];
   for (const c of rows) {
-    const listing = emailListing(
-      {
-        status: c.status,
-        arrival: c.arrival,
-        departure: c.departure,
-        balanceDueDate: c.balanceDueDate,
-        balanceCents: c.balanceCents,
-        optionExpiresOn: c.optionExpiresAt ? localDate(c.optionExpiresAt) : null,
-        confirmedOn: c.confirmedAt ? localDate(c.confirmedAt) : null,
-        createdOn: localDate(c.createdAt),
-        propertyId: c.propertyId,
-        source: c.source,
-      },
-      rule,
-      today,
-    );
+    const listing = emailListing(planningDossier(c, timeZone), rule, today);
     if (listing.listed) listed.push({ c, anchorDate: listing.planned.anchorDate, dueDate: listing.planned.dueDate, late: listing.late });
   }
   if (listed.length === 0) return [];

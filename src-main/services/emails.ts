@@ -21,12 +21,11 @@ import {
 import { uuidv7 } from '../db/ids';
 import { smtpRemoteName } from '../integrations/smtp';
 import { agencyTimeZone } from './clock';
-import { composeMail, missingFields, loadDossierForMail, loadDossiersForMail, loadTemplates, renderMail, type DossierForMail } from './email-compose';
-import { addressProblem, dueEmails, plannedKeyOf } from './email-due';
+import { composeMail, missingFields, valuesFor, loadDossierForMail, loadDossiersForMail, loadTemplates, renderMail, type DossierForMail } from './email-compose';
+import { addressProblem, dueEmails, loadPlanningRow, plannedKeyOf, planningDossier } from './email-due';
 import { queueEmail } from './email-outbox';
 import { ensureEmailDefaults, loadRules, mailSettings, type AgencyMailSettings } from './email-settings';
 import { nowIso, type Handlers, type ServiceContext } from './context';
-import { mergeValues } from '../../src-shared/domain';
 
 type EmailHandlers = Pick<
   Handlers,
@@ -74,28 +73,10 @@ function templatesOf(ctx: ServiceContext, agencyId: string): EmailTemplate[] {
 function anchorFor(ctx: ServiceContext, agencyId: string, kind: EmailKind, bookingId: string): string | null {
   if (!isPlannedEmailKind(kind)) return null;
   const rule = loadRules(ctx.sqlite, agencyId).get(kind)!;
-  const b = ctx.sqlite
-    .prepare(
-      `SELECT status, arrival, departure, balance_due_date AS balanceDueDate, balance_cents AS balanceCents,
-         option_expires_at AS optionExpiresAt, created_at AS createdAt, confirmed_at AS confirmedAt, property_id AS propertyId, source
-       FROM bookings WHERE id = ?`,
-    )
-    .get(bookingId) as
-    | { status: 'option' | 'confirmed' | 'cancelled'; arrival: string; departure: string; balanceDueDate: string | null; balanceCents: number; optionExpiresAt: string | null; createdAt: string; confirmedAt: string | null; propertyId: string; source: string }
-    | undefined;
+  const b = loadPlanningRow(ctx.sqlite, bookingId);
   if (!b) return null;
-  const tz = agencyTimeZone(ctx, agencyId);
-  const local = (iso: string) => stayDateInZone(new Date(iso), tz);
   // Conditions do not matter here: staff chose this dossier by hand.
-  const planned = planEmail(
-    {
-      ...b,
-      optionExpiresOn: b.optionExpiresAt ? local(b.optionExpiresAt) : null,
-      confirmedOn: b.confirmedAt ? local(b.confirmedAt) : null,
-      createdOn: local(b.createdAt),
-    },
-    { ...rule, propertyIds: [], sources: [] },
-  );
+  const planned = planEmail(planningDossier(b, agencyTimeZone(ctx, agencyId)), { ...rule, propertyIds: [], sources: [] });
   return planned?.anchorDate ?? null;
 }
 
@@ -189,7 +170,7 @@ export const emailHandlers: EmailHandlers = {
     if (!id) return { bookingId: null, number: null, subject, html, text: '', missing: [], unknown };
     const dossier = loadDossierForMail(ctx.sqlite, id);
     if (dossier.agencyId !== agencyId) throw new AppError('invalid_input', "Ce dossier appartient à une autre agence : choisissez un dossier de l'agence du modèle.");
-    const mail = renderMail({ subject, html }, mergeValues(dossier.source, language), language);
+    const mail = renderMail({ subject, html }, valuesFor(dossier, language).values, language);
     return { bookingId: id, number: dossier.number, subject: mail.subject, html: mail.html, text: mail.text, missing: mail.missing, unknown };
   },
 
@@ -345,32 +326,11 @@ export const emailHandlers: EmailHandlers = {
     const tz = agencyTimeZone(ctx, dossier.agencyId);
     const today = stayDateInZone(ctx.now(), tz);
     const rules = loadRules(ctx.sqlite, dossier.agencyId);
-    const b = dossier.source.booking;
-    const meta = ctx.sqlite.prepare('SELECT created_at AS createdAt, confirmed_at AS confirmedAt, property_id AS propertyId, source FROM bookings WHERE id = ?').get(bookingId) as {
-      createdAt: string;
-      confirmedAt: string | null;
-      propertyId: string;
-      source: string;
-    };
-    const local = (iso: string) => stayDateInZone(new Date(iso), tz);
+    const planningOf = planningDossier(loadPlanningRow(ctx.sqlite, bookingId)!, tz);
     const live = new Set(ctx.sqlite.prepare('SELECT planned_key AS k FROM emails WHERE booking_id = ? AND planned_key IS NOT NULL').all(bookingId).map((r) => (r as { k: string }).k));
     const scheduled = [];
     for (const kind of PLANNED_EMAIL_KINDS) {
-      const planned = planEmail(
-        {
-          status: dossier.status,
-          arrival: b.arrival,
-          departure: b.departure,
-          balanceDueDate: b.balanceDueDate,
-          balanceCents: b.balanceCents,
-          optionExpiresOn: b.optionExpiresAt ? local(b.optionExpiresAt) : null,
-          confirmedOn: meta.confirmedAt ? local(meta.confirmedAt) : null,
-          createdOn: local(meta.createdAt),
-          propertyId: meta.propertyId,
-          source: meta.source,
-        },
-        rules.get(kind)!,
-      );
+      const planned = planEmail(planningOf, rules.get(kind)!);
       if (!planned || planned.closesOn < today || live.has(plannedKeyOf(bookingId, kind, planned.anchorDate))) continue;
       scheduled.push({ kind, kindLabel: EMAIL_KIND_LABELS[kind], dueDate: planned.dueDate, anchorDate: planned.anchorDate });
     }
