@@ -80,6 +80,9 @@ export function viewOf(r: SwiklyRequest): RequestView {
 const LABEL = 'Swikly';
 const SETTINGS = 'Paramétrage › Applications et intégrations › Swikly';
 
+/** How a refused key is said; the sync code recognises it to stop every call with that key. */
+export const KEY_REFUSED = 'Swikly refuse la clé API';
+
 /** Swikly's refusals in the clerk's words (§2 error table); other failures keep the HTTP helper's message. */
 export function swiklyFailure(e: unknown, what: 'dossier' | 'connexion' = 'dossier'): unknown {
   if (!isRemoteError(e) || e.failure !== 'client') return e;
@@ -87,7 +90,7 @@ export function swiklyFailure(e: unknown, what: 'dossier' | 'connexion' = 'dossi
   const again = what === 'dossier' ? ' Corrigez puis cliquez « Réessayer » dans Synchronisation.' : '';
   const message =
     status === 401
-      ? `Swikly refuse la clé API (erronée ou révoquée). Saisissez une clé valide dans ${SETTINGS}, puis « Connecter ».${again}`
+      ? `${KEY_REFUSED} (erronée ou révoquée). Saisissez une clé valide dans ${SETTINGS}, puis « Connecter ».${again}`
       : status === 403
         ? `Ce compte Swikly n'appartient pas à l'utilisateur de la clé API : choisissez un autre « Compte Swikly par défaut » pour le logement (Paramétrage › Logements).${again}`
         : status === 404

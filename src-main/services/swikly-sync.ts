@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { addDays, depositSecuredNote, depositStateFromSwikly, isFinalSwiklyStatus, stayDateInZone } from '../../src-shared/domain';
 import { uuidv7 } from '../db/ids';
-import { describe422, findByCustomId, requestEnvelope, swiklyFailure, swiklyRemoteName, viewOf, WITH, type RequestView } from '../integrations/swikly';
+import { KEY_REFUSED, describe422, findByCustomId, requestEnvelope, swiklyFailure, swiklyRemoteName, viewOf, WITH, type RequestView } from '../integrations/swikly';
 import { RemoteError } from '../sync/errors';
 import type { HttpClient } from '../sync/http';
 import { defineOperationKind, registerOperationKind, type OperationIo, type ReconcileResult } from '../sync/kinds';
@@ -156,7 +156,24 @@ async function getRequest(http: HttpClient, row: SwiklyRow, signal?: AbortSignal
 function rowFor(io: OperationIo, rowId: string): SwiklyRow {
   const row = loadSwiklyRow(io.sqlite, rowId);
   if (!row) throw new RemoteError('client', 'swikly', 'Demande de caution introuvable dans Comptoir : annulez cette opération.');
+  // A key Swikly refused is not tried again until staff reconnect (§2: 401 stops calls for the key).
+  if (!keyAccepted(io.sqlite, row.agencyId)) {
+    throw new RemoteError('client', 'swikly', `${KEY_REFUSED} : reconnectez l'agence dans Paramétrage › Applications et intégrations › Swikly, puis cliquez « Réessayer ».`, { status: 401 });
+  }
   return row;
+}
+
+function keyAccepted(sqlite: Database.Database, agencyId: string): boolean {
+  return sqlite.prepare('SELECT connected_at IS NOT NULL FROM agency_swikly_settings WHERE agency_id = ?').pluck().get(agencyId) === 1;
+}
+
+/** Swikly refused the key: the agency is disconnected until staff « Connecter » again. */
+function keyRefused(sqlite: Database.Database, rowId: string, reason: string, now: Date): string[] {
+  if (!reason.startsWith(KEY_REFUSED)) return [];
+  sqlite
+    .prepare(`UPDATE agency_swikly_settings SET connected_at = NULL, updated_at = ? WHERE agency_id = (SELECT agency_id FROM swikly_requests WHERE id = ?)`)
+    .run(now.toISOString(), rowId);
+  return ['agency_swikly_settings'];
 }
 
 const createPayload = z.object({
@@ -196,6 +213,8 @@ export const createRequestKind = defineOperationKind({
   onDone: (tx, p, view) => applyRequestView(tx.sqlite, p.rowId, view, tx.now),
   onFailed(tx, p, reason) {
     tx.sqlite.prepare(`UPDATE swikly_requests SET last_error = ?, updated_at = ? WHERE id = ?`).run(reason, tx.now.toISOString(), p.rowId);
+    // A refused key is the agency's matter, not the dossier's: the request waits, it has not failed.
+    if (reason.startsWith(KEY_REFUSED)) return ['swikly_requests', ...keyRefused(tx.sqlite, p.rowId, reason, tx.now)];
     const row = loadSwiklyRow(tx.sqlite, p.rowId);
     if (row) tx.sqlite.prepare(`UPDATE bookings SET deposit_state = 'failed', updated_at = ? WHERE id = ? AND deposit_state = 'requesting'`).run(tx.now.toISOString(), row.bookingId);
     return ['swikly_requests', 'bookings'];
@@ -236,6 +255,7 @@ export const updateRequestKind = defineOperationKind({
     return { status: 'absent' };
   },
   onDone: (tx, p, view) => applyRequestView(tx.sqlite, p.rowId, view, tx.now),
+  onFailed: (tx, p, reason) => keyRefused(tx.sqlite, p.rowId, reason, tx.now),
 });
 
 /** Cancel and release: both end with the request re-read, whatever Swikly said (§2: on any 4xx re-GET). */
@@ -270,6 +290,7 @@ function closingKind(kind: 'cancel' | 'release') {
       return view.depositStatus === done ? { status: 'done', result: view } : { status: 'absent' };
     },
     onDone: (tx, p, result) => ('skipped' in result ? [] : applyRequestView(tx.sqlite, p.rowId, result, tx.now)),
+    onFailed: (tx, p, reason) => keyRefused(tx.sqlite, p.rowId, reason, tx.now),
   });
 }
 
@@ -328,6 +349,8 @@ export function swiklyPoller(agencyId: string): Poller<Record<string, never>, { 
     wakeOn: ['swikly_requests'],
     interval: (ctx) => Math.max(SECOND, Math.min(dueRows(ctx.sqlite, agencyId, ctx.now).nextInMs, 3 * 60 * MINUTE)),
     async fetch(cursor, io) {
+      // A refused key is not tried again until staff reconnect.
+      if (!keyAccepted(io.sqlite, agencyId)) return { items: [], cursor };
       const { due } = dueRows(io.sqlite, agencyId, io.now, io.force);
       const items: { rowId: string; view: RequestView | null; error?: string }[] = [];
       for (const row of io.force ? due : due.slice(0, PER_CYCLE)) {
@@ -335,6 +358,11 @@ export function swiklyPoller(agencyId: string): Poller<Record<string, never>, { 
           items.push({ rowId: row.id, view: await getRequest(io.http, row, io.signal) });
         } catch (e) {
           const failure = swiklyFailure(e);
+          if (failure instanceof RemoteError && failure.details.status === 401) {
+            // Every other read would be refused too: disconnect the agency and stop here.
+            io.sqlite.prepare(`UPDATE agency_swikly_settings SET connected_at = NULL, updated_at = ? WHERE agency_id = ?`).run(io.now.toISOString(), agencyId);
+            throw failure;
+          }
           // One request Swikly refuses to show (404, 403) must not stop the others from being read.
           if (failure instanceof RemoteError && failure.failure === 'client') items.push({ rowId: row.id, view: null, error: failure.message });
           else throw failure;

@@ -221,6 +221,24 @@ describe('« Mail auto sécurisation caution »', () => {
 });
 
 describe('lost answers, refusals and limits', () => {
+  it('a key revoked at Swikly stops every call until staff reconnect, and says so', async () => {
+    await connect();
+    await propertyDefaults(30_000);
+    const first = await callOk(t.core, 'bookings/create', stay());
+    await until('request created', async () => (await deposit(first.id)).state === 'requested');
+    await fake.control.reset({ empty: true }); // the key no longer exists at Swikly
+    const report = await t.core.sync.pollNow(`swikly/deposits:${t.agencyId}`, true);
+    expect(report.error).toMatch(/Swikly refuse la clé API/);
+    expect(await callOk(t.core, 'swikly/settings/get', { agencyId: t.agencyId })).toMatchObject({ ready: false, connectedAt: null });
+    await fake.control.clearLog();
+    // Nothing more goes to Swikly with that key: not the next poll, not a new dossier's request.
+    await t.core.sync.pollNow(`swikly/deposits:${t.agencyId}`, true);
+    const second = await callOk(t.core, 'bookings/create', stay({ propertyId: t.otherPropertyId }));
+    expect((await deposit(second.id)).state).toBe('to_request');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await fake.control.log()).toEqual([]);
+  });
+
   it('a create whose answer is lost after Swikly committed it is adopted, not sent twice', async () => {
     await connect();
     await propertyDefaults(30_000);
