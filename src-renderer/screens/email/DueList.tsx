@@ -82,7 +82,8 @@ export function DueList({
               <td className={`email-state email-tone-${state.tone}`} title={state.text}>
                 <span className="email-state-text">
                   {state.tone !== 'ok' && <span aria-hidden="true">⚠ </span>}
-                  {state.text}
+                  {state.short}
+                  {state.short !== state.text && <span className="visually-hidden"> — {state.text}</span>}
                 </span>
               </td>
             </tr>

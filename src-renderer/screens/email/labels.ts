@@ -21,19 +21,24 @@ export function plural(n: number, one: string, many: string): string {
 export const toSendSentence = (n: number) => plural(n, 'e-mail à envoyer', 'e-mails à envoyer');
 
 export interface DueState {
+  /** Everything, for the tooltip and screen readers. */
   text: string;
+  /** What fits the cell: the server's full refusal stays in the tooltip. */
+  short: string;
   tone: 'ok' | 'warning' | 'danger';
 }
 
 /** The État of a due row: why the batch would skip it first, then what is special about it. */
 export function dueState(row: DueEmail): DueState {
   const parts: string[] = [];
-  if (row.skip) parts.push(SKIP_SHORT[row.skip]);
-  if (row.lastError) parts.push(`Échec précédent : ${row.lastError}`);
-  if (row.datesChanged) parts.push('Dates modifiées');
-  if (row.late) parts.push('En retard');
-  if (parts.length === 0) return { text: 'À envoyer', tone: 'ok' };
-  return { text: parts.join(' · '), tone: row.skip || row.lastError ? 'danger' : 'warning' };
+  const short: string[] = [];
+  const add = (full: string, brief = full) => (parts.push(full), short.push(brief));
+  if (row.skip) add(SKIP_SHORT[row.skip]);
+  if (row.lastError) add(`Échec précédent : ${row.lastError}`, 'Échec précédent');
+  if (row.datesChanged) add('Dates modifiées');
+  if (row.late) add('En retard');
+  if (parts.length === 0) return { text: 'À envoyer', short: 'À envoyer', tone: 'ok' };
+  return { text: parts.join(' · '), short: short.join(' · '), tone: row.skip || row.lastError ? 'danger' : 'warning' };
 }
 
 export const formatDay = (date: string) => formatStayDate(date);
