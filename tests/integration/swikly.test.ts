@@ -187,6 +187,44 @@ describe('automatic release', () => {
   });
 });
 
+describe('automatic reminder', () => {
+  it('sends « Sécurisation caution » again N days after the request while the deposit is not secured, once', async () => {
+    const sink = await startSmtpSink();
+    try {
+      await callOk(t.core, 'emails/settings/save', {
+        agencyId: t.agencyId,
+        smtp: { host: '127.0.0.1', port: sink.port, security: 'none', user: '', password: '', senderName: 'Agence des Sables', senderEmail: 'contact@agence-sables.fr', replyTo: '', perMinute: 6000 },
+        rules: [],
+      });
+      await connect({ reminderDays: 2 });
+      await propertyDefaults(30_000);
+      const { id, number } = await callOk(t.core, 'bookings/create', stay());
+      await until('request created', async () => (await deposit(id)).state === 'requested');
+      const secured = await callOk(t.core, 'bookings/create', stay({ propertyId: t.otherPropertyId }));
+      await until('second request created', async () => (await deposit(secured.id)).state === 'requested');
+      await fake.control.checkout(fake.stored()[1]!.id, 'accepted');
+      await t.core.sync.pollNow(`swikly/deposits:${t.agencyId}`, true);
+      await sink.waitFor(2); // the two confirmations
+      const file = t.core.database.sqlite.name;
+      t.core.close();
+      // Three days later: the unsecured one is reminded, the secured one is not.
+      const later = createAppCore({ dbFile: file, migrationsDir: MIGRATIONS_DIR, host: 'browser', version: 'test', pinnedNow: new Date('2026-07-04T08:00:00Z'), sync: { startDelayMs: 0 } });
+      try {
+        await sink.waitFor(3);
+        depositSweep(later.ctx);
+        await new Promise((r) => setTimeout(r, 300));
+        const reminders = sink.received.filter((m) => m.subject?.startsWith('Sécurisation de votre caution'));
+        expect(reminders.map((m) => m.subject)).toEqual([`Sécurisation de votre caution — dossier ${number}`]);
+        expect(reminders[0]!.text).toContain(fake.stored()[0]!.link);
+      } finally {
+        later.close();
+      }
+    } finally {
+      await sink.close();
+    }
+  });
+});
+
 describe('« Mail auto sécurisation caution »', () => {
   it('sent before the link exists, the e-mail waits for it and leaves with it, never with a blank', async () => {
     const sink = await startSmtpSink();
