@@ -352,14 +352,15 @@ onSwiklyLink((sqlite, bookingId, now) => {
     const mail = composeMail(loadTemplates(sqlite, e.agencyId), e.kind as 'depositRequest', dossier);
     if (mail.missing.length) continue;
     sqlite.prepare(`UPDATE emails SET subject = ?, html = ?, text = ?, updated_at = ? WHERE id = ?`).run(mail.subject, mail.html, mail.text, now.toISOString(), e.id);
-    releaseHeldEmail(sqlite, e.id, now);
+    releaseHeldEmail(sqlite, e, bookingId, now);
   }
   return ['emails', 'outbox'];
 });
 
 /** Queues an e-mail that was held (its row already has the content to send). */
-function releaseHeldEmail(sqlite: Database.Database, emailId: string, now: Date): void {
-  const outboxId = enqueueStoredEmail({ sqlite, sync: { now: () => now } }, emailId);
+function releaseHeldEmail(sqlite: Database.Database, e: { id: string; agencyId: string }, bookingId: string, now: Date): void {
+  const emailId = e.id;
+  const outboxId = enqueueStoredEmail({ sqlite, sync: { now: () => now } }, emailId, e.agencyId, bookingId);
   sqlite.prepare(`UPDATE emails SET state = 'queued', error = NULL, outbox_id = ?, updated_at = ? WHERE id = ?`).run(outboxId, now.toISOString(), emailId);
 }
 

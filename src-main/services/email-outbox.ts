@@ -4,25 +4,38 @@
 import { z } from 'zod';
 import type { PlannedEmailKind } from '../../src-shared/domain';
 import { uuidv7 } from '../db/ids';
-import { smtpRemoteName, type SmtpClient } from '../integrations/smtp';
+import { smtpRemoteName, type OutgoingMessage, type SmtpClient } from '../integrations/smtp';
+import { RemoteError } from '../sync/errors';
 import { defineOperationKind, registerOperationKind, type LocalEffectContext } from '../sync/kinds';
 import { enqueue, type EnqueueContext } from '../sync/outbox';
 import { domainOf, type AgencyMailSettings } from './email-settings';
 import { plannedKeyOf } from './email-due';
 import type { ServiceContext } from './context';
 
-const address = z.object({ name: z.string(), address: z.string().min(3) });
+// The message itself is the emails row: read at send time, so what leaves is exactly what
+// Communications shows (and a batch of 1,000 does not store every body twice).
+const sendPayload = z.object({ emailId: z.string() });
 
-const sendPayload = z.object({
-  emailId: z.string(),
-  messageId: z.string(),
-  from: address,
-  to: address,
-  replyTo: z.string(),
-  subject: z.string(),
-  html: z.string(),
-  text: z.string(),
-});
+function storedMessage(sqlite: LocalEffectContext['sqlite'], emailId: string): OutgoingMessage {
+  const e = sqlite
+    .prepare(
+      `SELECT message_id AS messageId, from_name AS fromName, from_address AS fromAddress, to_name AS toName, to_address AS toAddress,
+         reply_to AS replyTo, subject, html, text FROM emails WHERE id = ?`,
+    )
+    .get(emailId) as
+    | { messageId: string; fromName: string; fromAddress: string; toName: string; toAddress: string; replyTo: string; subject: string; html: string; text: string }
+    | undefined;
+  if (!e) throw new RemoteError('client', 'smtp', "E-mail introuvable dans Comptoir : annulez cette opération.");
+  return {
+    messageId: e.messageId,
+    from: { name: e.fromName, address: e.fromAddress },
+    to: { name: e.toName, address: e.toAddress },
+    replyTo: e.replyTo,
+    subject: e.subject,
+    html: e.html,
+    text: e.text,
+  };
+}
 
 export const UNKNOWN_HANDOFF_MESSAGE =
   "Comptoir s'est arrêté pendant la remise de cet e-mail au serveur : impossible de savoir s'il est parti. " +
@@ -47,7 +60,7 @@ export const sendEmailKind = defineOperationKind({
   label: 'Envoi d’e-mail',
   payload: sendPayload,
   async perform(p, io) {
-    return (io.client as SmtpClient).send(p, io.signal);
+    return (io.client as SmtpClient).send(storedMessage(io.sqlite, p.emailId), io.signal);
   },
   // SMTP cannot be asked whether it holds a message: staff decide, it is never resent silently.
   async reconcile() {
@@ -125,48 +138,20 @@ export function queueEmail(ctx: ServiceContext, settings: AgencyMailSettings, ma
     ctx.sqlite.prepare('UPDATE emails SET error = ? WHERE id = ?').run(mail.hold, id);
     return id;
   }
-  const outboxId = enqueueStoredEmail(ctx, id);
+  const outboxId = enqueueStoredEmail(ctx, id, mail.agencyId, mail.bookingId);
   ctx.sqlite.prepare('UPDATE emails SET outbox_id = ? WHERE id = ?').run(outboxId, id);
   return id;
 }
 
-/** The outbox row that delivers an e-mail, built from its emails row (the content exactly as recorded). */
-export function enqueueStoredEmail(ctx: EnqueueContext, emailId: string): string {
-  const e = ctx.sqlite
-    .prepare(
-      `SELECT id, agency_id AS agencyId, booking_id AS bookingId, message_id AS messageId, from_name AS fromName, from_address AS fromAddress,
-         to_name AS toName, to_address AS toAddress, reply_to AS replyTo, subject, html, text FROM emails WHERE id = ?`,
-    )
-    .get(emailId) as {
-    id: string;
-    agencyId: string;
-    bookingId: string | null;
-    messageId: string;
-    fromName: string;
-    fromAddress: string;
-    toName: string;
-    toAddress: string;
-    replyTo: string;
-    subject: string;
-    html: string;
-    text: string;
-  };
+/** The outbox row that delivers a recorded e-mail (queued at once, or after being held). */
+export function enqueueStoredEmail(ctx: EnqueueContext, emailId: string, agencyId: string, bookingId: string | null): string {
   return enqueue(ctx, {
     kind: sendEmailKind,
-    remote: smtpRemoteName(e.agencyId),
+    remote: smtpRemoteName(agencyId),
     // Each message its own lane: a refused address must not hold back the dossier's other messages.
-    lane: `email:${e.id}`,
-    bookingId: e.bookingId,
-    idempotencyKey: `email:${e.id}`,
-    payload: {
-      emailId: e.id,
-      messageId: e.messageId,
-      from: { name: e.fromName, address: e.fromAddress },
-      to: { name: e.toName, address: e.toAddress },
-      replyTo: e.replyTo,
-      subject: e.subject,
-      html: e.html,
-      text: e.text,
-    },
+    lane: `email:${emailId}`,
+    bookingId,
+    idempotencyKey: `email:${emailId}`,
+    payload: { emailId },
   }).id;
 }

@@ -302,11 +302,16 @@ for (const k of [createRequestKind, updateRequestKind, cancelRequestKind, releas
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
-/** How often a request is read, by how urgent it is (§3 tiers). */
+/**
+ * How often a request is read, by how urgent it is (§3 tiers, with the issue's « more often for
+ * arrivals within 7 days »): staff looking at it, then by how close the arrival is; a secured one
+ * twice a day (its release or expiry).
+ */
 export function pollEvery(row: { depositStatus: string | null; attentionAt: string | null }, arrival: string, today: string, now: Date): number {
   if (row.depositStatus === 'Accepted') return 12 * 60 * MINUTE;
   if (row.attentionAt && now.getTime() - Date.parse(row.attentionAt) < 15 * MINUTE) return 20 * SECOND;
   if (arrival <= addDays(today, 2)) return 5 * MINUTE;
+  if (arrival <= addDays(today, 7)) return 15 * MINUTE;
   if (arrival <= addDays(today, 14)) return 30 * MINUTE;
   return 3 * 60 * MINUTE;
 }
