@@ -94,6 +94,11 @@ export const syncHandlers: SyncHandlers = {
       const op = loadOperation(ctx, id);
       const refusal = STATE_REFUSALS[op.state];
       if (refusal) throw new AppError('invalid_transition', refusal);
+      // An e-mail whose hand-off is unknown cannot be looked up: a retry would only ask again.
+      const code = ctx.sqlite.prepare('SELECT last_error_code FROM outbox WHERE id = ?').pluck().get(id);
+      if (code === 'unknown_outcome' && op.kind === 'email/send') {
+        throw new AppError('invalid_transition', "Cet e-mail est peut-être déjà parti : décidez depuis les Communications du dossier (« Marquer envoyé » ou « Renvoyer »).");
+      }
       // A previous attempt may have reached the remote: the retry looks the effect up before sending.
       ctx.sqlite
         .prepare(

@@ -104,6 +104,9 @@ describe('a desk killed in the middle of an E-mail Auto batch', () => {
     // Staff decide: what arrived is marked sent, the rest is sent again, once, with the same Message-ID.
     const core = createAppCore({ dbFile, migrationsDir: MIGRATIONS_DIR, host: 'browser', version: 'test', sync: { startDelayMs: 0 } });
     try {
+      // « Réessayer » on the Synchronisation screen cannot settle it: it points to the decision.
+      const parked = core.database.sqlite.prepare(`SELECT outbox_id FROM emails WHERE id = ?`).pluck().get(held[0]!.id) as string;
+      expect(await core.dispatch('sync/retry', { id: parked })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Marquer envoyé/) } });
       for (const r of held) {
         const decision = ids.includes(r.messageId) ? 'markSent' : 'resend';
         expect(await callOk(core, 'emails/resolve', { emailId: r.id, decision })).toEqual({ emailId: r.id, state: decision === 'markSent' ? 'sent' : 'queued' });
