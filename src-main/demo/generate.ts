@@ -59,7 +59,7 @@ export function seedDemo(sqlite: Database.Database, options: DemoOptions): DemoC
       return sqlite.transaction((): DemoCounts => {
         const bulk = fresh ? suspendIndexes(sqlite, search) : null;
         const created: ReferenceCounts = fresh
-          ? seedReference(sqlite, seed, now, bookings)
+          ? seedReference(sqlite, seed, now, bookings, bulk?.search ?? null)
           : { agencies: 0, properties: 0, clients: 0 };
         bulk?.search?.reference(sqlite);
         const world = loadWorld(sqlite, seed);

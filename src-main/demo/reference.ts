@@ -65,8 +65,19 @@ export interface ReferenceCounts {
   clients: number;
 }
 
+/** Told each client as it is written, with its searchable fields (see search-fill.ts). */
+export interface ClientListener {
+  client(id: string, firstName: string, lastName: string, email: string, phone: string): void;
+}
+
 /** Writes agencies, owners, properties and clients. Call inside a transaction, on an empty database. */
-export function seedReference(sqlite: Database.Database, seed: number, now: Date, bookings: number): ReferenceCounts {
+export function seedReference(
+  sqlite: Database.Database,
+  seed: number,
+  now: Date,
+  bookings: number,
+  listener: ClientListener | null = null,
+): ReferenceCounts {
   const rng = new Rng(hashSeed(seed, 'reference'));
   const nowMs = now.getTime();
   const today = dayOf(nowMs);
@@ -166,7 +177,9 @@ export function seedReference(sqlite: Database.Database, seed: number, now: Date
       // to the client's first stay once stays are written (see backdateClients).
       const clientDay = historyStart - 300 + Math.floor((j * (today - historyStart + 300)) / nClients);
       const clientMs = officeInstant(clientDay, rng);
-      insertClient.run(demoId(clientMs), agencyId, ...personValues(client), language, comm, iso(clientMs), iso(clientMs));
+      const clientId = demoId(clientMs);
+      insertClient.run(clientId, agencyId, ...personValues(client), language, comm, iso(clientMs), iso(clientMs));
+      listener?.client(clientId, client.firstName, client.lastName, client.email, client.phone);
     }
   });
   return { agencies: DEMO_AGENCIES.length, properties: totalProperties, clients: totalClients };
