@@ -108,6 +108,9 @@ export const clients = sqliteTable(
     // The grid's "Locataire" sort walks clients in name order.
     index('clients_name_nocase_idx').on(sql`${t.lastName} COLLATE NOCASE`, sql`${t.firstName} COLLATE NOCASE`),
     index('clients_email_idx').on(t.email),
+    // The same sort on a filtered grid reads each dossier's client by id: names in the index, the
+    // table row is not read (3,616 « Caut. non sécurisée » dossiers by client: 25 ms → 7 ms).
+    index('clients_id_name_idx').on(t.id, sql`${t.lastName} COLLATE NOCASE`, sql`${t.firstName} COLLATE NOCASE`),
   ],
 );
 

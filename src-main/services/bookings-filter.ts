@@ -54,10 +54,23 @@ export function toFtsQuery(search: string): string | null {
 }
 
 /**
- * `searchDrives`: whether the search's list of matching ids may drive the query plan (best when
- * few match); false writes `+b.id IN (…)`, which SQLite may not use as an index, so the sort does.
+ * How the search box takes part in a WHERE clause:
+ * - `drives`: the search's list of matching dossiers drives the plan (best when few match);
+ * - `walks`: each dossier met while walking the sort's index is checked against the set of
+ *   matching full-text rowids (best when many match: the first window is found after a short walk,
+ *   and the set is integers, not the dossiers' ids looked up one by one);
+ * - `omit`: no search condition (the caller counts the matches in the full-text index itself).
  */
-export function bookingsWhere(ctx: ServiceContext, input: ParsedInput<'bookings/list'>, searchDrives: boolean): SqlWhere {
+export type SearchShape = 'drives' | 'walks' | 'omit';
+
+export interface BookingsWhere extends SqlWhere {
+  /** The FTS5 query of the search box, if any. */
+  fts: string | null;
+  /** Conditions other than the search box (filters, preset). */
+  filtered: boolean;
+}
+
+export function bookingsWhere(ctx: ServiceContext, input: ParsedInput<'bookings/list'>, search: SearchShape): BookingsWhere {
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
   const eq = (column: string, name: string, value: unknown) => {
@@ -84,13 +97,18 @@ export function bookingsWhere(ctx: ServiceContext, input: ParsedInput<'bookings/
     parts.push(p.sql);
     Object.assign(params, p.params);
   }
+  const filtered = parts.length > 0;
   const fts = toFtsQuery(input.search);
-  if (fts) {
+  if (fts && search !== 'omit') {
     parts.push(
-      `${searchDrives ? '' : '+'}b.id IN (SELECT s.booking_id FROM booking_search s WHERE s.rowid IN
-         (SELECT rowid FROM bookings_fts WHERE bookings_fts MATCH @fts))`,
+      search === 'drives'
+        ? `b.id IN (SELECT s.booking_id FROM booking_search s WHERE s.rowid IN
+             (SELECT rowid FROM bookings_fts WHERE bookings_fts MATCH @fts))`
+        : // An expression on the left: never mistaken for an index to drive with.
+          `(SELECT s.rowid FROM booking_search s WHERE s.booking_id = b.id) IN
+             (SELECT rowid FROM bookings_fts WHERE bookings_fts MATCH @fts)`,
     );
     params.fts = fts;
   }
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params, fts, filtered };
 }

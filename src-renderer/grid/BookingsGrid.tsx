@@ -1,6 +1,6 @@
 // The dossiers grid: TanStack Table for columns (order, widths, visibility, sort state) in manual
 // mode, TanStack Virtual for rows; rows come from main window by window (useRowWindow).
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { getCoreRowModel, useReactTable, type Column, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { BookingRow, BookingSortColumn } from '../../src-shared/contract';
@@ -10,6 +10,8 @@ import { useGridLayout } from './useGridLayout';
 import { BLOCK, useRowWindow, type RowQuery } from './useRowWindow';
 
 export const ROW_HEIGHT = 28;
+/** Rows per item of the virtualizer. */
+const GROUP = 8;
 const LAYOUT_KEY = 'comptoir.grid.dossiers.v1';
 
 export interface GridProps {
@@ -79,8 +81,19 @@ export function BookingsGrid(props: GridProps) {
   const { layout, setLayout } = useGridLayout(LAYOUT_KEY, ids);
   const [range, setRange] = useState({ start: 0, end: BLOCK - 1 });
   const sort = props.sorting.map((s) => ({ column: s.id as BookingSortColumn, direction: s.desc ? ('desc' as const) : ('asc' as const) }));
-  const rows = useRowWindow({ ...props.query, sort: sort.length ? sort : undefined }, range);
-  const total = rows.total ?? 0;
+  const rowQuery = { ...props.query, sort: sort.length ? sort : undefined };
+  const rows = useRowWindow(rowQuery, range);
+  // Laid out: the previous query's count until the new one's first rows replace its rows.
+  const total = rows.layoutTotal;
+
+  // A new query (sort, filter, search) starts at the top; a refresh keeps the scroll position.
+  const queryKey = JSON.stringify(rowQuery);
+  const shownQuery = useRef(queryKey);
+  useLayoutEffect(() => {
+    if (shownQuery.current === queryKey) return;
+    shownQuery.current = queryKey;
+    if (scroller.current) scroller.current.scrollTop = 0;
+  }, [queryKey]);
 
   // Selection is by dossier id, so it survives refreshes and re-sorting.
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -114,18 +127,20 @@ export function BookingsGrid(props: GridProps) {
   };
   const width = columns.reduce((w, c) => w + c.getSize(), 0);
 
+  // The virtualizer lays out groups of GROUP rows: it keeps an entry per item, and rebuilding them
+  // for 1,000,000 rows whenever the count changes (opening the screen, filtering) took ≈40 ms.
   const virtualizer = useVirtualizer({
-    count: total,
+    count: Math.ceil(total / GROUP),
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    estimateSize: () => GROUP * ROW_HEIGHT,
+    overscan: 2,
     onChange: (v) => {
       const items = v.getVirtualItems();
       if (!items.length) return;
       // The row window only cares about fetch blocks: widen to whole blocks so that scrolling
       // within a block does not render the grid a second time.
-      const start = Math.floor(items[0]!.index / BLOCK) * BLOCK;
-      const end = Math.floor(items[items.length - 1]!.index / BLOCK) * BLOCK + BLOCK - 1;
+      const start = Math.floor((items[0]!.index * GROUP) / BLOCK) * BLOCK;
+      const end = Math.floor((items[items.length - 1]!.index * GROUP + GROUP - 1) / BLOCK) * BLOCK + BLOCK - 1;
       setRange((r) => (r.start === start && r.end === end ? r : { start, end }));
     },
   });
@@ -176,7 +191,8 @@ export function BookingsGrid(props: GridProps) {
   const moveFocus = (index: number, extend: boolean) => {
     const target = Math.max(0, Math.min(total - 1, index));
     selectIndex(target, extend ? 'range' : 'only');
-    virtualizer.scrollToIndex(target);
+    // A group is shorter than the grid: bringing it into view brings the row.
+    virtualizer.scrollToIndex(Math.floor(target / GROUP));
   };
 
   const openMenuAtFocus = () => {
@@ -226,6 +242,12 @@ export function BookingsGrid(props: GridProps) {
     [rows.rowAt],
   );
 
+  // The rows of the groups in view (and of the overscan).
+  const groups = virtualizer.getVirtualItems();
+  const indexes: number[] = [];
+  if (groups.length) {
+    for (let i = groups[0]!.index * GROUP, end = Math.min(total, (groups[groups.length - 1]!.index + 1) * GROUP); i < end; i++) indexes.push(i);
+  }
   return (
     <div className="grid-shell">
       <div
@@ -274,18 +296,20 @@ export function BookingsGrid(props: GridProps) {
           </div>
         </div>
         <div role="rowgroup" className="grid-body" style={{ height: total * ROW_HEIGHT, width }}>
-          {virtualizer.getVirtualItems().map((v) => {
-            const row = rows.rowAt(v.index);
+          {indexes.map((index) => {
+            const row = rows.rowAt(index);
             return (
               <Row
-                key={v.index}
+                // Keys cycle over the rendered rows: a row scrolled out hands its DOM to the row
+                // scrolled in (and a jump updates every row in place instead of rebuilding them).
+                key={index % indexes.length}
                 row={row}
-                index={v.index}
-                top={v.start}
+                index={index}
+                top={index * ROW_HEIGHT}
                 columns={columns}
                 env={props.env}
                 selected={row ? selected.has(row.id) : false}
-                focused={v.index === focus}
+                focused={index === focus}
                 handlers={handlers}
               />
             );

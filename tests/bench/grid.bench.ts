@@ -2,18 +2,52 @@
 // databases of 100,000 and 1,000,000 dossiers. Each timing runs in the page, from the user's
 // action to the first animation frame after the grid has settled (aria-busy false, rows in the DOM).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { row, type BenchRow } from './harness';
+import { percentile, row, type BenchRow } from './harness';
 
 const NOW = '2026-07-11T09:00:00+02:00';
 const RUNS = 9;
 
+/**
+ * Knobs for comparing builds on a shared machine (none changes what is measured):
+ * - COMPTOIR_APP_ROOT: run another build (a directory holding dist/, migrations/, package.json),
+ *   e.g. a copy of the build before a change, to measure both in the same conditions;
+ * - BENCH_DB_CACHE: keep the seeded demo databases there and start each run from a copy (the
+ *   1,000,000-dossier seed takes minutes);
+ * - BENCH_RPC=1: also print where each action's time went (requests to main, their time to first
+ *   byte, and what remained for the renderer).
+ */
+const APP_ROOT = resolve(process.env.COMPTOIR_APP_ROOT ?? '.');
+const DB_CACHE = process.env.BENCH_DB_CACHE ? resolve(process.env.BENCH_DB_CACHE) : null;
+const RPC_DETAIL = process.env.BENCH_RPC === '1';
+
 async function startHost(bookings: number): Promise<{ url: string; stop(): void }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'comptoir-bench-'));
-  const child = spawn(process.execPath, [resolve('dist/main/serve.cjs'), '--data-dir', dataDir, '--bookings', String(bookings), '--now', NOW], {
+  const cached = DB_CACHE ? join(DB_CACHE, String(bookings)) : null;
+  if (cached && existsSync(join(cached, 'comptoir.db'))) cpSync(cached, dataDir, { recursive: true });
+  else if (cached) {
+    // Seed once with the host itself, stopped cleanly so the copy holds a checkpointed database.
+    const seed = await startHostIn(mkdtempSync(join(tmpdir(), 'comptoir-seed-')), bookings);
+    await seed.stop();
+    mkdirSync(DB_CACHE!, { recursive: true });
+    cpSync(seed.dataDir, cached, { recursive: true });
+    rmSync(seed.dataDir, { recursive: true, force: true });
+    cpSync(cached, dataDir, { recursive: true });
+  }
+  const host = await startHostIn(dataDir, bookings);
+  return {
+    url: host.url,
+    stop: () => {
+      void host.stop().then(() => rmSync(dataDir, { recursive: true, force: true }));
+    },
+  };
+}
+
+async function startHostIn(dataDir: string, bookings: number): Promise<{ url: string; dataDir: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [join(APP_ROOT, 'dist/main/serve.cjs'), '--data-dir', dataDir, '--bookings', String(bookings), '--now', NOW], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((done, fail) => {
@@ -27,10 +61,13 @@ async function startHost(bookings: number): Promise<{ url: string; stop(): void 
   });
   return {
     url,
-    stop: () => {
-      child.kill('SIGTERM');
-      setTimeout(() => rmSync(dataDir, { recursive: true, force: true }), 500);
-    },
+    dataDir,
+    stop: () =>
+      new Promise<void>((done) => {
+        child.removeAllListeners('exit');
+        child.on('exit', () => done());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -41,8 +78,19 @@ async function startHost(bookings: number): Promise<{ url: string; stop(): void 
 const PAGE_HELPERS = `
   const grid = () => document.querySelector('[role="grid"][aria-label="Dossiers"]');
   const firstRow = () => document.querySelector('.grid-body [role="row"]:not(.loading)');
+  // Requests to main seen since t0 (BENCH_RPC): when each started and ended, and its time to first byte.
+  performance.setResourceTimingBufferSize(100000);
+  const rpcsSince = (t0) => performance.getEntriesByType('resource').filter((e) => e.name.includes('/rpc/')).map((e) => ({
+    name: e.name.split('/rpc/')[1], start: e.startTime - t0, ttfb: e.responseStart - e.requestStart, end: e.responseEnd - t0,
+  }));
+  const done = (t0, resolve, domAt) => requestAnimationFrame(() => {
+    const ms = performance.now() - t0;
+    window.__last = { ms, domAt, rpcs: rpcsSince(t0) };
+    resolve(ms);
+  });
   window.__settled = (act) => new Promise((resolve) => {
     let sawBusy = false, finished = false;
+    performance.clearResourceTimings();
     const t0 = performance.now();
     const check = () => {
       const g = grid();
@@ -51,7 +99,7 @@ const PAGE_HELPERS = `
       else if (sawBusy && firstRow() && !finished) {
         finished = true;
         observer.disconnect();
-        requestAnimationFrame(() => resolve(performance.now() - t0));
+        done(t0, resolve, performance.now() - t0);
       }
     };
     const observer = new MutationObserver(check);
@@ -60,11 +108,12 @@ const PAGE_HELPERS = `
     check();
   });
   window.__firstRows = () => new Promise((resolve) => {
+    performance.clearResourceTimings();
     const t0 = performance.now();
     const observer = new MutationObserver(() => {
       if (firstRow()) {
         observer.disconnect();
-        requestAnimationFrame(() => resolve(performance.now() - t0));
+        done(t0, resolve, performance.now() - t0);
       }
     });
     observer.observe(document.body, { subtree: true, childList: true });
@@ -76,8 +125,13 @@ const PAGE_HELPERS = `
     Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, value);
     el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
   };
+  window.__longTasks = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask' });
   window.__sweep = (frames, rowsPerFrame) => new Promise((resolve) => {
     const g = grid();
+    performance.clearResourceTimings();
+    window.__longTasks = [];
+    const t0 = performance.now();
     const deltas = [];
     let last = 0, n = 0;
     const step = (t) => {
@@ -85,16 +139,73 @@ const PAGE_HELPERS = `
       last = t;
       g.scrollTop += rowsPerFrame * 28;
       if (++n < frames) requestAnimationFrame(step);
-      else resolve(deltas.slice(2));
+      else {
+        window.__last = { ms: performance.now() - t0, domAt: 0, rpcs: rpcsSince(t0), longTasks: window.__longTasks.slice() };
+        resolve(deltas.slice(2));
+      }
     };
     requestAnimationFrame((t) => { last = t; requestAnimationFrame(step); });
+  });
+  // Requests to main still unanswered (fetch is looked up at each call by the page's API client).
+  window.__inflight = 0;
+  const pageFetch = window.fetch;
+  window.fetch = (...args) => {
+    window.__inflight += 1;
+    return pageFetch(...args).finally(() => { window.__inflight -= 1; });
+  };
+  window.__idle = () => new Promise((resolve) => {
+    const tick = () => (window.__inflight === 0 ? resolve() : setTimeout(tick, 5));
+    tick();
   });
   window.__act = (body, arg) => window.__settled(() => new Function('arg', body)(arg));
 `;
 
+interface Detail {
+  ms: number;
+  domAt: number;
+  rpcs: { name: string; start: number; ttfb: number; end: number }[];
+  longTasks?: number[];
+}
+const details = new Map<string, Detail[]>();
+async function keepDetail(page: Page, id: string): Promise<void> {
+  if (!RPC_DETAIL) return;
+  const d = (await page.evaluate('window.__last')) as Detail;
+  details.set(id, [...(details.get(id) ?? []), d]);
+}
+
+const med = (xs: number[]) => (xs.length ? percentile(xs, 50).toFixed(1) : '–');
+
+/** BENCH_RPC: per scenario, medians of the total, of the list requests' time to first byte, of the
+ * last list response's arrival, and what else was asked of main during the action. */
+function printDetails(): void {
+  for (const [id, runs] of details) {
+    const lists = runs.map((r) => r.rpcs.filter((c) => c.name === 'bookings/list'));
+    const others = new Map<string, number>();
+    for (const r of runs) for (const c of r.rpcs) if (c.name !== 'bookings/list') others.set(c.name, (others.get(c.name) ?? 0) + 1);
+    const lastEnd = lists.filter((l) => l.length).map((l) => Math.max(...l.map((c) => c.end)));
+    console.error(
+      `${id}: total ${med(runs.map((r) => r.ms))} ms; rows in DOM at ${med(runs.map((r) => r.domAt))}; ` +
+        `list requests/run ${med(lists.map((l) => l.length))}, ttfb ${med(lists.flat().map((c) => c.ttfb))} ` +
+        `(max ${med(lists.filter((l) => l.length).map((l) => Math.max(...l.map((c) => c.ttfb))))}), last list response at ${med(lastEnd)}` +
+        (others.size ? `; also: ${[...others].map(([n, k]) => `${n}×${k}`).join(', ')}` : '') +
+        (runs.length > 1
+          ? `; slowest: ${(() => {
+              const w = runs.reduce((a, b) => (b.ms > a.ms ? b : a));
+              const l = w.rpcs.filter((c) => c.name === 'bookings/list');
+              return `${w.ms.toFixed(1)} ms, list ttfb ${l.map((c) => c.ttfb.toFixed(1)).join('+') || '–'}, response at ${l.map((c) => c.end.toFixed(1)).join('+') || '–'}`;
+            })()}`
+          : '') +
+        (runs[0]?.longTasks ? `; long tasks ${runs.flatMap((r) => r.longTasks ?? []).map((t) => t.toFixed(0)).join(' ')}` : ''),
+    );
+  }
+  details.clear();
+}
+
 /** `act` is a function body run in the page with `arg`. */
-function timeSettled(page: Page, act: string, arg?: unknown): Promise<number> {
-  return page.evaluate(`window.__act(${JSON.stringify(act)}, ${JSON.stringify(arg ?? null)})`) as Promise<number>;
+async function timeSettled(page: Page, act: string, arg?: unknown, id?: string): Promise<number> {
+  const ms = (await page.evaluate(`window.__act(${JSON.stringify(act)}, ${JSON.stringify(arg ?? null)})`)) as number;
+  if (id) await keepDetail(page, id);
+  return ms;
 }
 
 const clickHeader = `
@@ -117,34 +228,45 @@ async function measureSize(bookings: number, label: string, full: boolean): Prom
     await page.getByRole('combobox', { name: 'Agence' }).selectOption({ label: 'Toutes les agences' });
 
     const g1: number[] = [];
-    for (let i = 0; i <= RUNS; i++) {
+    const g1Busy: number[] = [];
+    for (let i = 0; i <= 2 * RUNS; i++) {
       await page.evaluate(`window.location.hash = '#/accueil'`);
-      // Warm: Accueil has finished its own queries before the clerk opens Dossiers.
       await page.getByRole('list', { name: 'Infos du jour' }).waitFor();
+      // Warm: Accueil has finished its own queries before the clerk opens Dossiers. Its cards show
+      // before its e-mail counts have come back; every other turn opens Dossiers while they are
+      // still being counted (main answers one request at a time), reported apart.
+      const busy = i % 2 === 0;
+      if (!busy) await page.evaluate('window.__idle()');
       const ms = (await page.evaluate('window.__firstRows()')) as number;
-      if (i > 0) g1.push(ms); // the first open is the cold one
+      if (i > 0) {
+        (busy ? g1Busy : g1).push(ms); // the first open is the cold one
+        await keepDetail(page, `G1${busy ? '-busy' : ''}${label}`);
+      }
     }
     rows.push(row(`G1${label}`, `Dossiers ouverts → premières lignes (${bookings.toLocaleString('fr-FR')} dossiers, à chaud)`, g1, 100));
+    console.error(
+      `G1${label} opened while Accueil is still counting: median ${percentile(g1Busy, 50).toFixed(1)} ms, p95 ${percentile(g1Busy, 95).toFixed(1)} ms`,
+    );
 
     const g2: number[] = [];
-    for (let i = 0; i < RUNS; i++) g2.push(await timeSettled(page, clickHeader, 'Arrivée'));
+    for (let i = 0; i < RUNS; i++) g2.push(await timeSettled(page, clickHeader, 'Arrivée', `G2${label}`));
     rows.push(row(`G2${label}`, `Tri par arrivée (${bookings.toLocaleString('fr-FR')})`, g2, 100));
 
     if (full) {
       const g3: number[] = [];
-      for (let i = 0; i < RUNS; i++) g3.push(await timeSettled(page, clickHeader, 'Locataire'));
+      for (let i = 0; i < RUNS; i++) g3.push(await timeSettled(page, clickHeader, 'Locataire', `G3${label}`));
       rows.push(row(`G3${label}`, `Tri par locataire (${bookings.toLocaleString('fr-FR')})`, g3, 200));
 
       const g4: number[] = [];
       for (let i = 0; i < RUNS; i++) {
-        g4.push(await timeSettled(page, setControl, { selector: 'select[aria-label="Caut."]', value: 'unsecured' }));
+        g4.push(await timeSettled(page, setControl, { selector: 'select[aria-label="Caut."]', value: 'unsecured' }, `G4${label}`));
         await timeSettled(page, setControl, { selector: 'select[aria-label="Caut."]', value: '' });
       }
       rows.push(row(`G4${label}`, `Filtre « Caut. non sécurisée » avec total (${bookings.toLocaleString('fr-FR')})`, g4, 50));
 
       const g5: number[] = [];
       const typed = ['m', 'ma', 'mar', 'mart', 'marti', 'martin', 'd', 'du', 'dup', 'dupo', 'dupon', 'dupont'];
-      for (const value of typed) g5.push(await timeSettled(page, setControl, { selector: 'input[aria-label="Rechercher"]', value }));
+      for (const value of typed) g5.push(await timeSettled(page, setControl, { selector: 'input[aria-label="Rechercher"]', value }, `G5${label}`));
       await timeSettled(page, setControl, { selector: 'input[aria-label="Rechercher"]', value: '' });
       rows.push(row(`G5${label}`, `Recherche, une frappe (${bookings.toLocaleString('fr-FR')})`, g5, 50));
     }
@@ -152,6 +274,7 @@ async function measureSize(bookings: number, label: string, full: boolean): Prom
     const total = Number(((await page.locator('output.count').textContent()) ?? '').replace(/\D/g, ''));
     const frames = 300;
     const frameDeltas = (await page.evaluate(`window.__sweep(${frames}, ${Math.max(10, Math.floor(total / frames))})`)) as number[];
+    await keepDetail(page, `G6${label}`);
     rows.push(row(`G6${label}`, `Défilement de bout en bout, durée des images (${bookings.toLocaleString('fr-FR')})`, frameDeltas, 18));
     rows.push(row(`G6max${label}`, `Défilement, image la plus longue (${bookings.toLocaleString('fr-FR')})`, [Math.max(...frameDeltas)], 25));
 
@@ -164,6 +287,7 @@ async function measureSize(bookings: number, label: string, full: boolean): Prom
       // Reported in MB in the ms columns: the harness has one row shape.
       rows.push(row(`G7${label}`, `Tas JS du rendu, grille ouverte, en Mo (${bookings.toLocaleString('fr-FR')})`, [heap], 120));
     }
+    printDetails();
   } finally {
     await browser.close();
     host.stop();

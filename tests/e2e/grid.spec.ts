@@ -141,6 +141,21 @@ test('a change made elsewhere refreshes the grid without losing scroll or select
   await expect(dossiers.grid().locator('[aria-selected="true"] [role="gridcell"]').first()).toHaveText(selectedNumber!);
 });
 
+test('a new sort or filter starts at the top; scrolling far loads the rows that come into view', async ({ page, host }) => {
+  const { dossiers } = await openGrid(page, host.url);
+  const total = await dossiers.total();
+  await dossiers.grid().evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
+  const middle = Math.floor(total / 2);
+  await expect(dossiers.grid().locator(`#dossier-row-${middle} [role="gridcell"]`).first()).toHaveText(/\S/);
+  await dossiers.header('Arrivée').getByRole('button').click();
+  await expect(dossiers.header('Arrivée')).toHaveAttribute('aria-sort', 'ascending');
+  await expect.poll(() => dossiers.grid().evaluate((el) => el.scrollTop)).toBe(0);
+  await expect(dossiers.grid()).toHaveAttribute('aria-busy', 'false');
+  const dates = (await dossiers.columnTexts('Arrivée')).map(toIso);
+  expect(dates.length).toBeGreaterThan(5);
+  expect(dates.every((d, i) => i === 0 || dates[i - 1]! <= d)).toBe(true);
+});
+
 test('an Accueil card opens the grid on exactly its dossiers', async ({ page, host }) => {
   const app = new Workstation(page);
   const dossiers = new DossiersScreen(page);

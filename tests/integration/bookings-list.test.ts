@@ -121,6 +121,49 @@ describe('the dossiers grid queries', () => {
   });
 });
 
+describe('the grid search and its count', () => {
+  const ids = async (input: Record<string, unknown>) => (await list(input)).rows.map((r: any) => r.id);
+
+  it('counts what it lists, and counts again after a change', async () => {
+    const a = await callOk(t.core, 'bookings/create', stay('2026-08-01', '2026-08-08'));
+    await callOk(t.core, 'bookings/create', stay('2026-08-08', '2026-08-15', { propertyId: t.otherPropertyId }));
+    expect((await list({ search: 'mouettes' })).total).toBe(1);
+    expect((await list({ search: 'martin' })).total).toBe(2);
+    expect((await list({ search: 'martin', propertyId: t.otherPropertyId })).total).toBe(1);
+    const other = await callOk(t.core, 'clients/create', { agencyId: t.agencyId, lastName: 'Martinez', firstName: 'Ana' });
+    await callOk(t.core, 'bookings/create', stay('2026-09-01', '2026-09-08', { clientId: other.id }));
+    expect((await list({ search: 'martin' })).total).toBe(3);
+    expect((await list({})).total).toBe(3);
+    await callOk(t.core, 'bookings/cancel', { id: a.id, reason: 'Annulation client' });
+    expect((await list({ search: 'martin', status: 'cancelled' })).total).toBe(1);
+    expect((await list({ status: 'confirmed' })).total).toBe(2);
+    // A write from another connection is seen too.
+    const Database = (await import('better-sqlite3')).default;
+    const second = new Database(t.core.database.sqlite.name);
+    second.prepare("UPDATE bookings SET status = 'confirmed', cancel_reason = NULL WHERE id = ?").run(a.id);
+    second.close();
+    expect((await list({ status: 'confirmed' })).total).toBe(3);
+  });
+
+  it('gives the same rows whether the search or the sort drives, page by page', async () => {
+    for (const [arrival, departure] of [['2026-08-01', '2026-08-08'], ['2026-08-08', '2026-08-15'], ['2026-08-15', '2026-08-22'], ['2026-08-22', '2026-08-29']]) {
+      await callOk(t.core, 'bookings/create', stay(arrival, departure));
+    }
+    for (const column of ['arrival', 'client', 'property'] as const) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const sort = [{ column, direction }];
+        // Few matches for a window of 100: the search's matches are sorted.
+        const full = await ids({ search: 'sables', sort });
+        expect(full).toHaveLength(4);
+        // One row at a time out of as many matches as dossiers: the sort's index is walked.
+        const paged: string[] = [];
+        for (let offset = 0; offset < full.length; offset++) paged.push(...(await ids({ search: 'sables', sort, offset, limit: 1 })));
+        expect(paged).toEqual(full);
+      }
+    }
+  });
+});
+
 describe('editing a dossier', () => {
   it('moves the stay, re-prices it and records what changed', async () => {
     const b = await callOk(t.core, 'bookings/create', stay('2026-08-01', '2026-08-08'));

@@ -1,0 +1,1 @@
+CREATE INDEX `clients_id_name_idx` ON `clients` (`id`,"last_name" COLLATE NOCASE,"first_name" COLLATE NOCASE);
