@@ -19,6 +19,7 @@ import {
   type PlannedEmailKind,
 } from '../../src-shared/domain';
 import { uuidv7 } from '../db/ids';
+import { writeStamp } from '../db/stamp';
 import { smtpRemoteName } from '../integrations/smtp';
 import { agencyTimeZone } from './clock';
 import { composeMail, missingFields, valuesFor, loadDossierForMail, loadDossiersForMail, loadTemplates, renderMail, type DossierForMail } from './email-compose';
@@ -43,6 +44,8 @@ type EmailHandlers = Pick<
   | 'emails/forBooking'
   | 'emails/resolve'
 >;
+
+const dueCountsCache = new WeakMap<ServiceContext['sqlite'], { key: string; counts: { balanceReminder: number; arrivalReminder: number; optionExpiry: number; afterDeparture: number } }>();
 
 export const SKIP_MESSAGES: Record<SkipReason, string> = {
   no_address: "Pas d'adresse e-mail : ajoutez-la sur la fiche du client, ou envoyez un courrier.",
@@ -174,7 +177,13 @@ export const emailHandlers: EmailHandlers = {
     return { bookingId: id, number: dossier.number, subject: mail.subject, html: mail.html, text: mail.text, missing: mail.missing, unknown };
   },
 
+  // Asked by the navigation badge and the Accueil cards on every change: kept while nothing was
+  // written and the day is the same (at 1,000,000 dossiers a count is a few hundred milliseconds of
+  // the main process, which every screen would wait behind).
   'emails/due/counts': ({ agencyId }, ctx) => {
+    const key = `${agencyId ?? '*'}|${stayDateInZone(ctx.now(), agencyTimeZone(ctx, agencyId))}|${writeStamp(ctx.sqlite)}`;
+    const cached = dueCountsCache.get(ctx.sqlite);
+    if (cached?.key === key) return cached.counts;
     const counts = { balanceReminder: 0, arrivalReminder: 0, optionExpiry: 0, afterDeparture: 0 };
     const agencyIds = agencyId ? [agencyId] : (ctx.sqlite.prepare('SELECT id FROM agencies').all() as { id: string }[]).map((a) => a.id);
     for (const id of agencyIds) {
@@ -182,6 +191,7 @@ export const emailHandlers: EmailHandlers = {
       const rules = loadRules(ctx.sqlite, id);
       for (const kind of PLANNED_EMAIL_KINDS) counts[kind] += dueEmails(ctx.sqlite, id, tz, rules.get(kind)!, ctx.now()).length;
     }
+    dueCountsCache.set(ctx.sqlite, { key, counts });
     return counts;
   },
 

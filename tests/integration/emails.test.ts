@@ -145,6 +145,8 @@ describe('E-mail Auto', () => {
     const again = await callOk(t.core, 'emails/batch/start', { agencyId: t.agencyId, kind: 'arrivalReminder' });
     expect(again.total).toBe(0);
     expect(await callOk(t.core, 'emails/due/list', { agencyId: t.agencyId, kind: 'arrivalReminder' })).toEqual([]);
+    // The counts follow (they are kept only while nothing was written).
+    expect(await callOk(t.core, 'emails/due/counts', { agencyId: t.agencyId })).toMatchObject({ arrivalReminder: 0 });
     await new Promise((r) => setTimeout(r, 100));
     expect(sink.received).toHaveLength(2);
 
