@@ -1,5 +1,6 @@
 import type { BookingRow, BookingSortColumn, ParsedInput } from '../../src-shared/contract';
 import { AppError } from '../../src-shared/contract';
+import { writeStamp } from '../db/stamp';
 import { agencyTimeZone } from './clock';
 import type Database from 'better-sqlite3';
 import { bookingsWhere, toFtsQuery } from './bookings-filter';
@@ -80,8 +81,6 @@ interface QueryCache {
   statements: Map<string, Database.Statement>;
   counts: Map<string, number>;
   stamp: string;
-  changes: Database.Statement;
-  dataVersion: Database.Statement;
 }
 const caches = new WeakMap<Database.Database, QueryCache>();
 const MAX_STATEMENTS = 200;
@@ -94,8 +93,6 @@ function cacheOf(sqlite: Database.Database): QueryCache {
       statements: new Map(),
       counts: new Map(),
       stamp: '',
-      changes: sqlite.prepare('SELECT total_changes()').pluck(),
-      dataVersion: sqlite.prepare('PRAGMA data_version').pluck(),
     };
     caches.set(sqlite, cache);
   }
@@ -113,7 +110,7 @@ function prepared(cache: QueryCache, sqlite: Database.Database, sql: string): Da
 }
 
 function counted(cache: QueryCache, sqlite: Database.Database, sql: string, params: Record<string, unknown>): number {
-  const stamp = `${String(cache.changes.get())}:${String(cache.dataVersion.get())}`;
+  const stamp = writeStamp(sqlite);
   if (stamp !== cache.stamp) {
     cache.counts.clear();
     cache.stamp = stamp;
