@@ -3,6 +3,7 @@ import { bookingCommandHandlers } from './bookings-commands';
 import { bookingQueryHandlers } from './bookings-query';
 import type { Handlers } from './context';
 import { depositHandlers } from './deposits';
+import { swiklySettingsHandlers } from './swikly-settings';
 import { emailHandlers } from './emails';
 import { emailSettingsHandlers } from './email-settings';
 import { syncHandlers } from './sync';
@@ -16,6 +17,7 @@ export const handlers: Handlers = {
   ...emailSettingsHandlers,
   ...emailHandlers,
   ...depositHandlers,
+  ...swiklySettingsHandlers,
 };
 
 export type { Handlers, ServiceContext } from './context';
