@@ -8,6 +8,7 @@ import { DelaysSection } from './DelaysSection';
 import { SmtpSection } from './SmtpSection';
 import { TemplateManager, TEMPLATE_EDITOR_ATTR } from './TemplateManager';
 import { useEmailSettings } from './useEmailSettings';
+import { SaveBar } from './SaveBar';
 
 export function EmailsTab({ agency, reportDirty }: { agency: Agency; reportDirty(part: string, dirty: boolean): void }) {
   const editor = useEmailSettings(agency.id);
@@ -55,21 +56,7 @@ export function EmailsTab({ agency, reportDirty }: { agency: Agency; reportDirty
         >
           <SmtpSection editor={editor} agencyId={agency.id} />
           <DelaysSection editor={editor} agencyId={agency.id} />
-          <div className="settings-form-actions">
-            {editor.alert && (
-              <p className="error" role="alert">
-                {editor.alert}
-              </p>
-            )}
-            {editor.dirty && (
-              <span className="settings-dirty">
-                <span aria-hidden="true">● </span>Serveur ou délais modifiés
-              </span>
-            )}
-            <button type="submit" className="settings-primary" title="Ctrl+S" disabled={editor.busy}>
-              {editor.busy ? 'Enregistrement…' : 'Enregistrer'}
-            </button>
-          </div>
+          <SaveBar alert={editor.alert} dirty={editor.dirty} dirtyLabel="Serveur ou délais modifiés" busy={editor.busy} saving={editor.busy} />
         </form>
       ) : (
         !editor.loadError && <p className="settings-muted">Chargement des paramètres e-mail…</p>

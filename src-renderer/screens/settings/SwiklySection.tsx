@@ -10,6 +10,7 @@ import { dialogOpen } from '../dossier/Dialog';
 import { describedBy, FieldError } from '../dossier/FieldError';
 import { ENVIRONMENT_LABELS, type SwiklyEnvironment } from './swikly-draft';
 import { useSwiklySettings, type SwiklySettingsEditor } from './useSwiklySettings';
+import { SaveBar } from './SaveBar';
 
 export function SwiklySection({ agency, reportDirty }: { agency: Agency; reportDirty(part: string, dirty: boolean): void }) {
   const editor = useSwiklySettings(agency.id);
@@ -83,21 +84,7 @@ export function SwiklySection({ agency, reportDirty }: { agency: Agency; reportD
               <a href={settingsLink('preferences')}>Préférences</a>.
             </p>
           )}
-          <div className="settings-form-actions">
-            {editor.alert && (
-              <p className="error" role="alert">
-                {editor.alert}
-              </p>
-            )}
-            {editor.dirty && (
-              <span className="settings-dirty">
-                <span aria-hidden="true">● </span>Paramètres Swikly modifiés
-              </span>
-            )}
-            <button type="submit" className="settings-primary" title="Ctrl+S" disabled={editor.busy !== null}>
-              {editor.busy === 'save' ? 'Enregistrement…' : 'Enregistrer'}
-            </button>
-          </div>
+          <SaveBar alert={editor.alert} dirty={editor.dirty} dirtyLabel="Paramètres Swikly modifiés" busy={editor.busy !== null} saving={editor.busy === 'save'} />
         </form>
       )}
       {toast.view}
