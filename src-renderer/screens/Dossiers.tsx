@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SortingState } from '@tanstack/react-table';
-import type { BookingPreset, BookingRow } from '../../src-shared/contract';
+import type { BookingPreset, BookingRow, Property } from '../../src-shared/contract';
 import { DEPOSIT_STATE_LABELS, DEPOSIT_STATES, stayDateInZone } from '../../src-shared/domain';
 import { bookingActions, type ActionEnv } from '../actions/bookingActions';
 import { ApiError } from '../api';
 import { copyText } from '../clipboard';
 import { ContextMenu, type MenuItem } from '../components/ContextMenu';
+import { PropertyCombobox } from '../components/PropertyCombobox';
 import { ReasonDialog, type ReasonRequest } from '../components/ReasonDialog';
 import { useToast } from '../components/Toast';
 import { BookingsGrid } from '../grid/BookingsGrid';
@@ -44,6 +45,7 @@ interface Filters {
   source: string;
 }
 
+const NO_PROPERTIES: Property[] = [];
 const NO_FILTERS: Filters = { search: '', status: '', arrivalFrom: '', arrivalTo: '', deposit: '', propertyId: '', source: '' };
 
 export function Dossiers({ agencyId, preset }: { agencyId: string | null; preset: BookingPreset | null }) {
@@ -160,14 +162,13 @@ export function Dossiers({ agencyId, preset }: { agencyId: string | null; preset
             </option>
           ))}
         </select>
-        <select aria-label="Logement" value={filters.propertyId} onChange={(e) => set({ propertyId: e.target.value })}>
-          <option value="">Logement : tous</option>
-          {properties.data?.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.code} · {p.name}
-            </option>
-          ))}
-        </select>
+        <PropertyCombobox
+          label="Logement"
+          allLabel="Logement : tous"
+          properties={properties.data ?? NO_PROPERTIES}
+          value={filters.propertyId}
+          onChange={(propertyId) => set({ propertyId })}
+        />
         <select aria-label="Source" value={filters.source} onChange={(e) => set({ source: e.target.value })}>
           <option value="">Source : toutes</option>
           {Object.entries(SOURCE_LABELS).map(([value, label]) => (

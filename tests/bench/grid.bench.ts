@@ -192,7 +192,7 @@ function printDetails(): void {
           ? `; slowest: ${(() => {
               const w = runs.reduce((a, b) => (b.ms > a.ms ? b : a));
               const l = w.rpcs.filter((c) => c.name === 'bookings/list');
-              return `${w.ms.toFixed(1)} ms, list ttfb ${l.map((c) => c.ttfb.toFixed(1)).join('+') || '–'}, response at ${l.map((c) => c.end.toFixed(1)).join('+') || '–'}`;
+              return `run ${runs.indexOf(w) + 1}/${runs.length}, ${w.ms.toFixed(1)} ms, list ttfb ${l.map((c) => c.ttfb.toFixed(1)).join('+') || '–'}, response at ${l.map((c) => c.end.toFixed(1)).join('+') || '–'}`;
             })()}`
           : '') +
         (runs[0]?.longTasks ? `; long tasks ${runs.flatMap((r) => r.longTasks ?? []).map((t) => t.toFixed(0)).join(' ')}` : ''),

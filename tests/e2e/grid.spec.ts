@@ -42,6 +42,41 @@ test('"Caut. non sécurisée" lists only the deposits to chase', async ({ page, 
   await expect(page.getByText('Aucun dossier ne correspond à ces critères.')).toBeVisible();
 });
 
+test('the Logement filter: typing part of a rental\'s name lists the matches, Enter keeps only its dossiers, emptying it shows them all', async ({ page, host }) => {
+  const { dossiers } = await openGrid(page, host.url);
+  const all = await dossiers.total();
+  const logement = await dossiers.cellText(0, 'Logement'); // "SAB-012 · Villa …"
+  const [code, name] = logement.split(' · ');
+
+  // Any case, no accents needed: the name's first word, then the code, narrows the list to that rental.
+  await dossiers.filter('Logement').fill(`${name!.split(' ')[0]!.toLowerCase()} ${code!.toLowerCase()}`);
+  await expect(dossiers.propertyChoices()).toHaveText([logement]);
+  await dossiers.filter('Logement').press('Enter');
+  await expect(dossiers.filter('Logement')).toHaveValue(logement);
+  await expect.poll(() => dossiers.total()).toBeLessThan(all);
+  expect(new Set(await dossiers.columnTexts('Logement'))).toEqual(new Set([logement]));
+
+  // Nothing matches: said so, and Escape puts the chosen rental back.
+  await dossiers.filter('Logement').fill('zzz-aucun');
+  await expect(page.getByText('Aucun logement ne correspond.')).toBeVisible();
+  await dossiers.filter('Logement').press('Escape');
+  await expect(dossiers.filter('Logement')).toHaveValue(logement);
+
+  // "Logement : tous" from the list, by the keyboard.
+  await dossiers.filter('Logement').press('ArrowDown');
+  await expect(dossiers.propertyChoices().first()).toHaveText('Logement : tous');
+  await dossiers.filter('Logement').press('Enter');
+  await expect.poll(() => dossiers.total()).toBe(all);
+  await expect(dossiers.filter('Logement')).toHaveValue('');
+
+  // Emptying the field and leaving it is "all" too.
+  await dossiers.filterByProperty(code!);
+  await expect.poll(() => dossiers.total()).toBeLessThan(all);
+  await dossiers.filter('Logement').fill('');
+  await dossiers.search().focus();
+  await expect.poll(() => dossiers.total()).toBe(all);
+});
+
 test('search accepts any text and finds by dossier number', async ({ page, host }) => {
   const { dossiers } = await openGrid(page, host.url);
   const number = await dossiers.cellText(3, 'N° dossier');

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { Property } from '../../../src-shared/contract';
 import { nightsBetween, validateStay } from '../../../src-shared/domain';
+import { PropertyCombobox } from '../../components/PropertyCombobox';
 import { dossierLink } from '../../routes';
 import { DateField } from './DateField';
 import { parseFrenchDate } from './dates';
@@ -34,25 +35,20 @@ export function StayEditor({
   const departure = parseFrenchDate(stay.departure);
   const nights = arrival && departure && !validateStay({ arrival, departure }) ? nightsBetween(arrival, departure) : null;
   const f = (name: string) => `${id}-${name}`;
-  const known = properties.some((p) => p.id === stay.propertyId);
 
   return (
     <div className="dossier-form-grid">
       <label htmlFor={f('property')}>Logement</label>
       <span>
-        <select
+        <PropertyCombobox
           id={f('property')}
+          properties={properties}
           value={stay.propertyId}
-          onChange={(e) => set({ propertyId: e.target.value })}
-          {...describedBy(f('property-error'), shown('propertyId'))}
-        >
-          {!known && <option value={stay.propertyId}>{stay.propertyId ? 'Chargement…' : 'Choisissez un logement'}</option>}
-          {properties.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.code} · {p.name} ({p.city}, {p.capacity} pers.)
-            </option>
-          ))}
-        </select>
+          onChange={(propertyId) => set({ propertyId })}
+          describe={(p) => `${p.code} · ${p.name} (${p.city}, ${p.capacity} pers.)`}
+          className="dossier-property"
+          inputProps={{ placeholder: 'Code, nom ou commune du logement', ...describedBy(f('property-error'), shown('propertyId')) }}
+        />
         <FieldError id={f('property-error')} message={shown('propertyId')} />
       </span>
 

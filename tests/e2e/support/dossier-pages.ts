@@ -121,12 +121,13 @@ export class NewDossierClerk {
     await expect(this.screen.heading()).toBeVisible();
   }
 
-  /** Picks the property whose list entry starts with its code ("SAB-012 · …"). */
+  /** Types the property's code and picks its entry ("SAB-012 · …") from the matches. */
   async chooseProperty(code: string) {
-    const select = this.screen.field('Logement');
-    const option = select.locator('option', { hasText: `${code} ·` });
+    await this.screen.field('Logement').fill(code);
+    const option = this.page.getByRole('option', { name: new RegExp(`^${code} · `) });
     await expect(option).toHaveCount(1);
-    await select.selectOption({ value: (await option.getAttribute('value'))! });
+    await option.click();
+    await expect(this.screen.field('Logement')).toHaveValue(new RegExp(`^${code} · `));
   }
 
   /** Dates as the clerk types them: "04/08/2035". */

@@ -34,6 +34,14 @@ export class DossiersScreen {
   menu = () => this.page.getByRole('menu', { name: 'Actions sur le dossier' });
   menuItem = (name: string) => this.menu().getByRole('menuitem', { name });
   toast = () => this.page.locator('.toast');
+  propertyChoices = () => this.page.getByRole('listbox', { name: 'Logement' }).getByRole('option');
+
+  /** Types in the Logement filter and takes the first match with Enter, as a clerk at the keyboard would. */
+  async filterByProperty(typed: string) {
+    await this.filter('Logement').fill(typed);
+    await expect(this.propertyChoices().first()).toBeVisible();
+    await this.filter('Logement').press('Enter');
+  }
 
   async columnIndex(name: string): Promise<number> {
     const names = await this.grid().getByRole('columnheader').allTextContents();
