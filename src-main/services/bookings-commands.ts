@@ -16,7 +16,7 @@ import { uuidv7 } from '../db/ids';
 import { agencyTimeZone } from './clock';
 import { writeAudit } from './audit';
 import { cancelDeposit, syncDeposit } from './deposits';
-import { queueActionEmail } from './emails';
+import { queueActionEmail } from './email-actions';
 import { nowIso, type Handlers, type ServiceContext } from './context';
 
 /** Next per-agency dossier number for the current year, e.g. 2026-000124. Call inside a transaction. */
@@ -116,16 +116,17 @@ function applyStatusAction(ctx: ServiceContext, id: string, action: StatusAction
     // The deposit request is made on confirmation, so its link exists before staff need it offline.
     if (action.kind === 'confirm') syncDeposit(ctx, id).forEach((t) => touched.add(t));
     if (decision.status === 'cancelled') cancelDeposit(ctx, id).forEach((t) => touched.add(t));
-    const mail = action.kind === 'confirm' ? 'bookingConfirmation' : action.kind === 'cancel' ? 'bookingCancellation' : null;
-    if (mail && queueActionEmail(ctx, id, mail)) touched.add('emails').add('outbox');
     writeAudit(ctx, 'booking', id, action.kind, {
       status: [b.status, decision.status],
       ...(decision.cancelReason ? { cancelReason: decision.cancelReason } : {}),
     });
-    return { id, status: decision.status, touched: [...touched] };
+    const mail = action.kind === 'confirm' ? 'bookingConfirmation' : action.kind === 'cancel' ? 'bookingCancellation' : null;
+    const email = mail ? queueActionEmail(ctx, id, mail) : null;
+    email?.touched.forEach((t) => touched.add(t));
+    return { id, status: decision.status, emailNotice: email?.notice ?? null, touched: [...touched] };
   })();
   ctx.notify(result.touched);
-  return { id: result.id, status: result.status };
+  return { id: result.id, status: result.status, emailNotice: result.emailNotice };
 }
 
 /**
@@ -186,10 +187,6 @@ export const bookingCommandHandlers: Pick<
         })
         .run();
       writePricingLines(ctx, id, input.lines, at);
-      if (input.status === 'confirmed') {
-        syncDeposit(ctx, id).forEach((t) => touched.add(t));
-        if (queueActionEmail(ctx, id, 'bookingConfirmation')) touched.add('emails').add('outbox');
-      }
       writeAudit(ctx, 'booking', id, 'create', {
         number,
         status: input.status,
@@ -197,7 +194,14 @@ export const bookingCommandHandlers: Pick<
         departure: input.departure,
         totalCents: totals.totalCents,
       });
-      return { id, number };
+      let emailNotice: string | null = null;
+      if (input.status === 'confirmed') {
+        syncDeposit(ctx, id).forEach((t) => touched.add(t));
+        const email = queueActionEmail(ctx, id, 'bookingConfirmation');
+        email.touched.forEach((t) => touched.add(t));
+        emailNotice = email.notice;
+      }
+      return { id, number, emailNotice };
     })();
     ctx.notify([...touched]);
     return result;

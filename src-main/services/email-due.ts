@@ -86,6 +86,14 @@ export const plannedKeyOf = (bookingId: string, kind: PlannedEmailKind, anchorDa
 const ADDRESS_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Why the batch cannot send to this dossier, before any template is filled. */
+/** What staff read when an e-mail is not made for one of these reasons. */
+export const SKIP_MESSAGES: Record<SkipReason, string> = {
+  no_address: "Pas d'adresse e-mail : ajoutez-la sur la fiche du client, ou envoyez un courrier.",
+  invalid_address: "Adresse e-mail invalide : corrigez-la sur la fiche du client.",
+  prefers_post: 'Le client préfère le courrier : envoyez-lui une lettre.',
+  missing_field: 'Un champ du modèle est vide pour ce dossier',
+};
+
 export function addressProblem(email: string, commPreference: string | null): SkipReason | null {
   if (commPreference === 'post') return 'prefers_post';
   if (email.trim() === '') return 'no_address';

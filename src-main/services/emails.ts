@@ -23,7 +23,8 @@ import { writeStamp } from '../db/stamp';
 import { smtpRemoteName } from '../integrations/smtp';
 import { agencyTimeZone } from './clock';
 import { composeMail, missingFields, valuesFor, loadDossierForMail, loadDossiersForMail, loadTemplates, renderMail, type DossierForMail } from './email-compose';
-import { addressProblem, dueEmails, loadPlanningRow, plannedKeyOf, planningDossier } from './email-due';
+import { SKIP_MESSAGES, addressProblem, dueEmails, loadPlanningRow, plannedKeyOf, planningDossier } from './email-due';
+import { actionEmailsNotCreated } from './email-actions';
 import { queueEmail } from './email-outbox';
 import { ensureEmailDefaults, loadRules, mailSettings, type AgencyMailSettings } from './email-settings';
 import { nowIso, type Handlers, type ServiceContext } from './context';
@@ -46,13 +47,6 @@ type EmailHandlers = Pick<
 >;
 
 const dueCountsCache = new WeakMap<ServiceContext['sqlite'], { key: string; counts: { balanceReminder: number; arrivalReminder: number; optionExpiry: number; afterDeparture: number } }>();
-
-export const SKIP_MESSAGES: Record<SkipReason, string> = {
-  no_address: "Pas d'adresse e-mail : ajoutez-la sur la fiche du client, ou envoyez un courrier.",
-  invalid_address: "Adresse e-mail invalide : corrigez-la sur la fiche du client.",
-  prefers_post: 'Le client préfère le courrier : envoyez-lui une lettre.',
-  missing_field: 'Un champ du modèle est vide pour ce dossier',
-};
 
 function requireSmtp(ctx: ServiceContext, agencyId: string): AgencyMailSettings {
   const settings = mailSettings(ctx.sqlite, ctx.secrets, agencyId);
@@ -344,7 +338,7 @@ export const emailHandlers: EmailHandlers = {
       if (!planned || planned.closesOn < today || live.has(plannedKeyOf(bookingId, kind, planned.anchorDate))) continue;
       scheduled.push({ kind, kindLabel: EMAIL_KIND_LABELS[kind], dueDate: planned.dueDate, anchorDate: planned.anchorDate });
     }
-    return { messages, scheduled };
+    return { messages, scheduled, notCreated: actionEmailsNotCreated(ctx.sqlite, bookingId) };
   },
 
   'emails/resolve': ({ emailId, decision }, ctx) => {
@@ -376,26 +370,3 @@ export const emailHandlers: EmailHandlers = {
     return { emailId, state };
   },
 };
-
-/**
- * The automatic e-mails an action creates (confirmation, cancellation): queued in the action's own
- * transaction when the agency has an SMTP server and the client an address; otherwise nothing is
- * sent and staff can still send it from the dossier's Communications.
- */
-export function queueActionEmail(ctx: ServiceContext, bookingId: string, kind: 'bookingConfirmation' | 'bookingCancellation'): string | null {
-  const dossier = loadDossierForMail(ctx.sqlite, bookingId);
-  const settings = mailSettings(ctx.sqlite, ctx.secrets, dossier.agencyId);
-  if (!settings.configured || addressProblem(dossier.email, dossier.commPreference)) return null;
-  const mail = composeMail(loadTemplates(ctx.sqlite, dossier.agencyId), kind, dossier);
-  if (mail.missing.length) return null;
-  return queueEmail(ctx, settings, {
-    agencyId: dossier.agencyId,
-    bookingId,
-    kind,
-    language: mail.language,
-    to: { name: dossier.clientName, address: dossier.email.trim() },
-    subject: mail.subject,
-    html: mail.html,
-    text: mail.text,
-  });
-}

@@ -8,7 +8,8 @@ import { dossierLink, navigate } from '../routes';
 export interface ActionEnv {
   now: Date;
   copy(text: string, what: string): Promise<void>;
-  notify(message: string): void;
+  /** 'error': a problem the clerk should act on (shown longer, read out at once). */
+  notify(message: string, tone?: 'info' | 'error'): void;
   /** Asks for a reason; null when the clerk gives up. */
   askReason(title: string, message: string): Promise<string | null>;
 }
@@ -85,8 +86,13 @@ export const bookingActions: BookingAction[] = [
       return true;
     },
     run: async (rows, env) => {
-      for (const r of rows) await call('bookings/confirm', { id: r.id });
-      env.notify(rows.length > 1 ? `${rows.length} options confirmées` : `Option ${rows[0]!.number} confirmée`);
+      const notices: string[] = [];
+      for (const r of rows) {
+        const { emailNotice } = await call('bookings/confirm', { id: r.id });
+        if (emailNotice) notices.push(rows.length > 1 ? `${r.number} : ${emailNotice}` : emailNotice);
+      }
+      const done = rows.length > 1 ? `${rows.length} options confirmées` : `Option ${rows[0]!.number} confirmée`;
+      env.notify(notices.length ? `${done}. ${notices.join(' ')}` : done, notices.length ? 'error' : 'info');
     },
   },
   {
@@ -104,8 +110,8 @@ export const bookingActions: BookingAction[] = [
         `Les nuits du ${formatStayDate(row!.arrival)} au ${formatStayDate(row!.departure)} seront libérées. Indiquez le motif de l'annulation.`,
       );
       if (reason === null) return;
-      await call('bookings/cancel', { id: row!.id, reason });
-      env.notify(`Dossier ${row!.number} annulé`);
+      const { emailNotice } = await call('bookings/cancel', { id: row!.id, reason });
+      env.notify(emailNotice ? `Dossier ${row!.number} annulé. ${emailNotice}` : `Dossier ${row!.number} annulé`, emailNotice ? 'error' : 'info');
     },
   },
   {

@@ -100,7 +100,7 @@ export function Dossiers({ agencyId, preset }: { agencyId: string | null; preset
       await copyText(text);
       toast.show(what);
     },
-    notify: (m) => toast.show(m),
+    notify: (m, tone) => toast.show(m, tone),
     askReason: (title, message) => new Promise((resolve) => setReasonRequest({ title, message, resolve: (r) => (setReasonRequest(null), resolve(r)) })),
   };
   const runAction = (run: () => Promise<void>) =>

@@ -150,6 +150,9 @@ const editableFields = {
   lines: z.array(pricingLineInput).max(50, { error: '50 lignes de tarification au plus.' }).default([]),
 };
 
+/** An automatic e-mail (confirmation, cancellation) the action could not make, and why; null when queued or none is due. */
+const actionEmailNotice = z.string().nullable();
+
 const conflictSchema = z.object({ id, number: z.string(), arrival: z.string(), departure: z.string() });
 
 export const bookingMethods = {
@@ -178,7 +181,7 @@ export const bookingMethods = {
           ctx.addIssue({ code: 'custom', path: ['optionExpiresAt'], message: "Une option doit avoir une date d'expiration." });
         }
       }),
-    z.object({ id, number: z.string() }),
+    z.object({ id, number: z.string(), emailNotice: actionEmailNotice }),
   ),
   'bookings/update': method(
     z
@@ -187,10 +190,10 @@ export const bookingMethods = {
       .superRefine(stayRefinement),
     z.object({ id, totalCents: z.number().int(), balanceCents: z.number().int() }),
   ),
-  'bookings/confirm': method(z.object({ id }).strict(), z.object({ id, status: bookingStatus })),
+  'bookings/confirm': method(z.object({ id }).strict(), z.object({ id, status: bookingStatus, emailNotice: actionEmailNotice })),
   'bookings/cancel': method(
     z.object({ id, reason: text(500).refine((s) => s.length > 0, { error: "Indiquez le motif de l'annulation." }) }).strict(),
-    z.object({ id, status: bookingStatus }),
+    z.object({ id, status: bookingStatus, emailNotice: actionEmailNotice }),
   ),
   'payments/add': method(
     z

@@ -231,6 +231,10 @@ export const emailMethods = {
     z.object({
       messages: z.array(emailMessageSchema),
       scheduled: z.array(z.object({ kind: plannedEmailKind, kindLabel: z.string(), dueDate: z.string(), anchorDate: z.string() })),
+      /** Automatic e-mails an action could not make (no address, no server…), until one of that kind is sent. */
+      notCreated: z.array(
+        z.object({ kind: z.enum(['bookingConfirmation', 'bookingCancellation']), kindLabel: z.string(), at: z.string(), reason: z.string() }),
+      ),
     }),
   ),
   /** A message whose hand-off to SMTP is unknown (crash): staff say it arrived, or send it again. */

@@ -67,6 +67,12 @@ test('an option is confirmed from its dossier', async ({ page, host }) => {
   await expect(clerk.screen.headerValue('Statut')).toHaveText('Confirmé');
   await expect(clerk.screen.confirmButton()).toBeHidden();
   await expect(clerk.screen.historyRow('Confirmation')).toContainText('Option → Confirmé');
+  // No SMTP server in the demo: said at once, kept in the history and in Communications.
+  await expect(page.getByRole('status').filter({ hasText: 'Option confirmée.' })).toContainText("E-mail « Confirmation de réservation » non envoyé : aucun serveur d'e-mails");
+  await expect(clerk.screen.historyRow('E-mail non envoyé')).toContainText("Confirmation de réservation : aucun serveur d'e-mails");
+  await expect(page.getByRole('list', { name: 'E-mails automatiques non envoyés' })).toContainText(
+    'Confirmation de réservation — non envoyé le',
+  );
 });
 
 test('cancelling asks for the reason, then the dossier is read-only', async ({ page, host }) => {

@@ -272,3 +272,50 @@ describe('E-mail Auto', () => {
     void id;
   });
 });
+
+describe('automatic e-mails of an action (confirmation, cancellation)', () => {
+  const notCreated = async (bookingId: string) => (await callOk(t.core, 'emails/forBooking', { bookingId })).notCreated;
+  const history = (bookingId: string) =>
+    t.core.database.sqlite
+      .prepare(`SELECT action, changes FROM audit_log WHERE entity = 'booking' AND entity_id = ? ORDER BY at, id`)
+      .all(bookingId) as { action: string; changes: string }[];
+
+  it('an option confirmed for a client without e-mail: nothing is sent, the clerk is told why, the dossier keeps it until one is sent by hand', async () => {
+    await configure();
+    const clientId = await client({ email: '' });
+    const { id, emailNotice: atCreation } = await callOk(t.core, 'bookings/create', stay({ clientId, status: 'option', optionExpiresAt: '2026-07-02T08:00:00Z' }));
+    expect(atCreation).toBeNull(); // an option gets no confirmation
+
+    const confirmed = await callOk(t.core, 'bookings/confirm', { id });
+    expect(confirmed.status).toBe('confirmed');
+    expect(confirmed.emailNotice).toBe("E-mail « Confirmation de réservation » non envoyé : pas d'adresse e-mail : ajoutez-la sur la fiche du client, ou envoyez un courrier.");
+    expect(countRows(t.core, 'emails')).toBe(0);
+    expect(history(id).map((h) => h.action)).toEqual(['create', 'confirm', 'email_not_created']);
+    expect(await notCreated(id)).toEqual([
+      expect.objectContaining({ kind: 'bookingConfirmation', kindLabel: 'Confirmation de réservation', reason: expect.stringMatching(/^pas d'adresse e-mail/) }),
+    ]);
+
+    // The guest gives an address at the counter; the clerk sends the confirmation from Communications: the warning goes.
+    const draft = await callOk(t.core, 'emails/draft', { agencyId: t.agencyId, bookingId: id, kind: 'bookingConfirmation' });
+    await callOk(t.core, 'emails/send', { agencyId: t.agencyId, bookingId: id, kind: 'bookingConfirmation', to: 'lea.petit@example.fr', subject: draft.subject, html: draft.html });
+    const [mail] = await sink.waitFor(1);
+    expect(mail!.to).toMatchObject({ text: expect.stringContaining('lea.petit@example.fr') });
+    expect(await notCreated(id)).toEqual([]);
+  });
+
+  it('without an SMTP server, a confirmed creation and a cancellation each say where to set one; with one, they are queued and sent', async () => {
+    const { id, emailNotice } = await callOk(t.core, 'bookings/create', stay());
+    expect(emailNotice).toMatch(/^E-mail « Confirmation de réservation » non envoyé : aucun serveur d'e-mails .*Paramétrage › Agences › Emails/);
+    const cancelled = await callOk(t.core, 'bookings/cancel', { id, reason: 'Annulation client' });
+    expect(cancelled.emailNotice).toMatch(/^E-mail « Annulation » non envoyé : aucun serveur/);
+    expect((await notCreated(id)).map((n: { kind: string }) => n.kind)).toEqual(['bookingCancellation', 'bookingConfirmation']);
+    expect(countRows(t.core, 'outbox')).toBe(0);
+
+    await configure();
+    const second = await callOk(t.core, 'bookings/create', stay({ arrival: '2026-08-01', departure: '2026-08-08' }));
+    expect(second.emailNotice).toBeNull();
+    const [mail] = await sink.waitFor(1);
+    expect(mail!.subject).toMatch(/confirm/i);
+    expect(await notCreated(second.id)).toEqual([]);
+  });
+});

@@ -131,6 +131,7 @@ export function Communications({
   const [sending, setSending] = useState(false);
   const messages = data.data?.messages ?? [];
   const scheduled = data.data?.scheduled ?? [];
+  const notCreated = data.data?.notCreated ?? [];
   return (
     <section className="dossier-panel comm" aria-labelledby={`${id}-title`}>
       <div className="comm-bar">
@@ -143,6 +144,18 @@ export function Communications({
         <p className="error" role="alert">
           {error ?? data.error?.message}
         </p>
+      )}
+      {notCreated.length > 0 && (
+        <ul className="comm-not-created" aria-label="E-mails automatiques non envoyés">
+          {notCreated.map((n) => (
+            <li key={n.kind}>
+              <span className="dossier-tone-warning" aria-hidden="true">
+                ⚠{' '}
+              </span>
+              {n.kindLabel} — non envoyé le {formatInstant(n.at, timeZone)} : {n.reason} Une fois corrigé, envoyez-le avec « Envoyer un e-mail… ».
+            </li>
+          ))}
+        </ul>
       )}
       {data.data && messages.length === 0 && <p className="dossier-muted">Aucun e-mail envoyé pour ce dossier.</p>}
       {messages.length > 0 && (

@@ -1,6 +1,6 @@
 // One readable sentence per audit entry of a dossier. The audit stores raw values
 // ({field: [before, after]}, cents, codes); the Historique speaks the clerk's words.
-import { formatMoney, formatStayDate, isValidStayDate } from '../../../src-shared/domain';
+import { EMAIL_KIND_LABELS, formatMoney, formatStayDate, isValidStayDate, type EmailKind } from '../../../src-shared/domain';
 import { HISTORY_ACTION_LABELS, PAYMENT_METHOD_LABELS, STATUS_WORDS, type PaymentMethod } from './labels';
 
 export interface HistoryContext {
@@ -84,6 +84,8 @@ export function historySummary(action: string, changes: string, ctx: HistoryCont
       return describeStatus(c);
     case 'payment':
       return `${money(c.amountCents)} — ${PAYMENT_METHOD_LABELS[c.method as PaymentMethod] ?? plain(c.method)}`;
+    case 'email_not_created':
+      return `${EMAIL_KIND_LABELS[c.kind as EmailKind] ?? plain(c.kind)} : ${plain(c.reason)}`;
     default:
       return Object.keys(c).length > 0 ? describeUpdate(c, ctx) : '';
   }

@@ -34,6 +34,7 @@ export const HISTORY_ACTION_LABELS: Readonly<Record<string, string>> = {
   cancel: 'Annulation',
   lapse: 'Option expirée',
   payment: 'Paiement',
+  email_not_created: 'E-mail non envoyé',
 };
 
 export const STATUS_WORDS: Readonly<Record<string, string>> = {

@@ -58,18 +58,20 @@ export function useDossierEditor(detail: BookingDetail, reload: () => Promise<Bo
    * Runs a command, then shows the dossier as main now has it. `replaceDraft`: the command made
    * the typed changes moot (saved, or the dossier cancelled); otherwise they are kept.
    */
-  const run = async (command: () => Promise<unknown>, done: string, replaceDraft: boolean): Promise<boolean> => {
+  /** `done` is said when it worked, followed by the command's `emailNotice` if it has one. */
+  const run = async (command: () => Promise<object>, done: string, replaceDraft: boolean): Promise<boolean> => {
     setBusy(true);
     setAlert(null);
     setNotice(null);
     try {
-      await command();
+      const answer = await command();
       const fresh = await reload();
       if (fresh && replaceDraft) {
         adopt(fresh);
         setShowAll(false);
       }
-      setNotice(done);
+      const emailNotice = 'emailNotice' in answer && typeof answer.emailNotice === 'string' ? answer.emailNotice : null;
+      setNotice(emailNotice ? `${done} ${emailNotice}` : done);
       return true;
     } catch (e) {
       setAlert(asApiError(e).message);
