@@ -1,0 +1,16 @@
+// Columns every business table shares (see schema.ts for the conventions).
+import { text } from 'drizzle-orm/sqlite-core';
+
+export const timestamps = {
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+};
+
+export const postalAddress = {
+  addressLine1: text('address_line1').notNull().default(''),
+  addressLine2: text('address_line2').notNull().default(''),
+  addressLine3: text('address_line3').notNull().default(''),
+  postcode: text('postcode').notNull().default(''),
+  city: text('city').notNull().default(''),
+  country: text('country').notNull().default('FR'),
+};
