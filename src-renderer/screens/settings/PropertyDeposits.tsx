@@ -2,34 +2,14 @@
 // demande, montant de caution par défaut). A logement missing one is flagged in words, since
 // links cannot be made for it; a selection (Shift-click for a range) is edited in one call.
 import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import type { Agency, Input, PropertyDeposit } from '../../../src-shared/contract';
-import type { depositRequestTypes } from '../../../src-shared/contract/deposits';
-import { formatMoney, parseMoney } from '../../../src-shared/domain';
+import type { Agency, PropertyDeposit } from '../../../src-shared/contract';
 import { ApiError, call } from '../../api';
 import { useToast } from '../../components/Toast';
 import { formatCount, useQuery } from '../../hooks';
 import { settingsLink } from '../../routes';
+import { AccountOptions, eurosText, readAmount, RequestTypeOptions, type Account, type Patch, type RequestType } from './PropertyDepositFields';
+import { BulkBar } from './PropertyDepositsBulkBar';
 import { SWIKLY_TABLES } from './useSwiklySettings';
-
-type RequestType = (typeof depositRequestTypes)[number];
-type Patch = Omit<Input<'properties/deposits/save'>, 'agencyId' | 'propertyIds'>;
-type Account = { id: string; name: string };
-
-export const REQUEST_TYPE_LABELS: Readonly<Record<RequestType, string>> = {
-  deposit: 'Caution',
-  deposit_and_balance: 'Caution + paiement du solde',
-};
-
-/** "300,00": what the clerk would type, without the euro sign shown beside the field. */
-const eurosText = (cents: number) => formatMoney(cents).replace(/\s*€$/, '');
-
-/** Cents from a typed amount, or the French reason it is not one. */
-function readAmount(text: string): number | string {
-  const cents = parseMoney(text);
-  if (cents === null) return 'Montant attendu en euros, par exemple 300,00.';
-  if (cents < 0) return 'Le montant ne peut pas être négatif.';
-  return cents;
-}
 
 const message = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 
@@ -187,19 +167,6 @@ export function PropertyDepositsTab({ agency }: { agency: Agency }) {
   );
 }
 
-function AccountOptions({ accounts, current }: { accounts: Account[]; current: string | null }) {
-  return (
-    <>
-      {accounts.map((a) => (
-        <option key={a.id} value={a.id}>
-          {a.name}
-        </option>
-      ))}
-      {current && !accounts.some((a) => a.id.toLowerCase() === current.toLowerCase()) && <option value={current}>Compte inconnu ({current})</option>}
-    </>
-  );
-}
-
 function PropertyRow({
   row,
   accounts,
@@ -271,11 +238,7 @@ function PropertyRow({
       </td>
       <td>
         <select aria-label={`Type de demande — ${label}`} value={type} onChange={(e) => void changeType(e)}>
-          {(Object.keys(REQUEST_TYPE_LABELS) as RequestType[]).map((t) => (
-            <option key={t} value={t}>
-              {REQUEST_TYPE_LABELS[t]}
-            </option>
-          ))}
+          <RequestTypeOptions />
         </select>
       </td>
       <td>
@@ -318,114 +281,5 @@ function PropertyRow({
         )}
       </td>
     </tr>
-  );
-}
-
-const KEEP = '__keep__';
-
-/** « Appliquer à la sélection »: only the fields the clerk chose are sent. */
-function BulkBar({
-  count,
-  accounts,
-  onApply,
-  onClear,
-}: {
-  count: number;
-  accounts: Account[];
-  onApply(patch: Patch): Promise<boolean>;
-  onClear(): void;
-}) {
-  const id = useId();
-  const [account, setAccount] = useState(KEEP);
-  const [type, setType] = useState(KEEP);
-  const [amount, setAmount] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const apply = async () => {
-    const patch: Patch = {};
-    if (account !== KEEP) patch.swiklyAccountId = account === '' ? null : account;
-    if (type !== KEEP) patch.requestType = type as RequestType;
-    if (amount.trim() !== '') {
-      const cents = readAmount(amount);
-      if (typeof cents === 'string') {
-        setError(cents);
-        return;
-      }
-      patch.defaultDepositCents = cents;
-    }
-    if (Object.keys(patch).length === 0) {
-      setError('Choisissez au moins un réglage à appliquer.');
-      return;
-    }
-    setError(null);
-    setBusy(true);
-    const ok = await onApply(patch);
-    setBusy(false);
-    if (ok) {
-      setAccount(KEEP);
-      setType(KEEP);
-      setAmount('');
-    }
-  };
-
-  return (
-    <form
-      className="deposits-bulk"
-      aria-label="Modifier la sélection"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void apply();
-      }}
-    >
-      <strong>
-        {formatCount(count)} logement{count > 1 ? 's' : ''} sélectionné{count > 1 ? 's' : ''}
-      </strong>
-      <label>
-        Compte Swikly par défaut
-        <select value={account} onChange={(e) => setAccount(e.target.value)}>
-          <option value={KEEP}>Ne pas modifier</option>
-          <option value="">— Aucun —</option>
-          <AccountOptions accounts={accounts} current={null} />
-        </select>
-      </label>
-      <label>
-        Type de demande
-        <select value={type} onChange={(e) => setType(e.target.value)}>
-          <option value={KEEP}>Ne pas modifier</option>
-          {(Object.keys(REQUEST_TYPE_LABELS) as RequestType[]).map((t) => (
-            <option key={t} value={t}>
-              {REQUEST_TYPE_LABELS[t]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Montant de caution par défaut
-        <span>
-          <input
-            className="deposits-amount"
-            inputMode="decimal"
-            placeholder="Ne pas modifier"
-            value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-            aria-describedby={error ? `${id}-error` : undefined}
-          />
-          <span aria-hidden="true"> €</span>
-        </span>
-      </label>
-      <button type="submit" className="settings-primary" disabled={busy}>
-        {busy ? 'Application…' : 'Appliquer à la sélection'}
-      </button>
-      <button type="button" onClick={onClear}>
-        Désélectionner
-      </button>
-      {error && (
-        <p id={`${id}-error`} className="error" role="alert">
-          {error}
-        </p>
-      )}
-    </form>
   );
 }
