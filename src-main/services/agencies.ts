@@ -1,15 +1,11 @@
 import { asc, eq } from 'drizzle-orm';
-import { AppError, type BookingPreset, type Output } from '../../src-shared/contract';
-import { agencies, clients, properties } from '../db/schema';
-import { uuidv7 } from '../db/ids';
-import { presetWhere, searchWords } from './bookings-filter';
-import { agencyTimeZone, clockFor } from './clock';
-import { nowIso, type Handlers, type ServiceContext } from './context';
+import type { BookingPreset } from '../../src-shared/contract';
+import { agencies, properties } from '../db/schema';
+import { presetWhere } from './bookings-filter';
+import { clockFor } from './clock';
+import { nowIso, type Handlers } from './context';
 
-export const agencyHandlers: Pick<
-  Handlers,
-  'app/info' | 'agencies/list' | 'home/summary' | 'properties/list' | 'clients/search' | 'clients/create'
-> = {
+export const agencyHandlers: Pick<Handlers, 'app/info' | 'agencies/list' | 'home/summary' | 'properties/list'> = {
   'app/info': (_input, ctx) => ({
     version: ctx.version,
     host: ctx.host,
@@ -75,29 +71,4 @@ export const agencyHandlers: Pick<
       .where(agencyId ? eq(properties.agencyId, agencyId) : undefined)
       .orderBy(asc(properties.code))
       .all(),
-
-  'clients/search': ({ agencyId, search, limit }, ctx) => {
-    agencyTimeZone(ctx, agencyId); // the agency must exist
-    const words = searchWords(search);
-    // A few thousand clients per agency: one LIKE per word over name, e-mail and phone is instant.
-    const conditions = words.map((_, i) => `(c.last_name || ' ' || c.first_name || ' ' || c.email || ' ' || c.phone) LIKE @w${i}`);
-    const params: Record<string, unknown> = { agencyId, limit };
-    words.forEach((w, i) => (params[`w${i}`] = `%${w}%`));
-    return ctx.sqlite
-      .prepare(
-        `SELECT c.id, c.civility, c.first_name AS firstName, c.last_name AS lastName, c.email, c.phone, c.city
-         FROM clients c WHERE c.agency_id = @agencyId ${conditions.map((c) => `AND ${c}`).join(' ')}
-         ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE LIMIT @limit`,
-      )
-      .all(params) as Output<'clients/search'>;
-  },
-
-  'clients/create': (input, ctx) => {
-    agencyTimeZone(ctx, input.agencyId); // the agency must exist
-    const id = uuidv7();
-    const at = nowIso(ctx);
-    ctx.db.insert(clients).values({ id, ...input, createdAt: at, updatedAt: at }).run();
-    ctx.notify(['clients']);
-    return { id };
-  },
 };

@@ -1,6 +1,7 @@
 import { agencyHandlers } from './agencies';
 import { bookingCommandHandlers } from './bookings-commands';
 import { bookingQueryHandlers } from './bookings-query';
+import { clientHandlers } from './clients';
 import type { Handlers } from './context';
 import { depositHandlers } from './deposits';
 import { swiklySettingsHandlers } from './swikly-settings';
@@ -11,6 +12,7 @@ import { syncHandlers } from './sync';
 /** Every contract method's use case; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
   ...agencyHandlers,
+  ...clientHandlers,
   ...bookingQueryHandlers,
   ...bookingCommandHandlers,
   ...syncHandlers,

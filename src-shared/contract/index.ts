@@ -2,13 +2,15 @@
 // Transports (Electron IPC, HTTP on 127.0.0.1) carry it unchanged; dispatch parses both ways.
 import { z } from 'zod';
 import { bookingMethods } from './bookings';
+import { clientMethods } from './clients';
 import { emailMethods } from './emails';
 import { depositMethods } from './deposits';
 import { syncEvents, syncMethods } from './sync';
-import { civility, commPreference, empty, id, language, method, text } from './common';
+import { empty, id, method } from './common';
 
 export * from './errors';
 export * from './bookings';
+export * from './clients';
 export * from './sync';
 export * from './emails';
 export * from './deposits';
@@ -37,16 +39,6 @@ export const propertySchema = z.object({
   touristTaxCents: z.number().int(),
 });
 
-export const clientSummarySchema = z.object({
-  id,
-  civility,
-  firstName: z.string(),
-  lastName: z.string(),
-  email: z.string(),
-  phone: z.string(),
-  city: z.string(),
-});
-
 export const contract = {
   'app/info': method(
     empty,
@@ -73,29 +65,7 @@ export const contract = {
     }),
   ),
   'properties/list': method(z.object({ agencyId: id.nullable() }).strict(), z.array(propertySchema)),
-  'clients/search': method(
-    z.object({ agencyId: id, search: text(200).default(''), limit: z.number().int().min(1).max(50).default(20) }).strict(),
-    z.array(clientSummarySchema),
-  ),
-  'clients/create': method(
-    z
-      .object({
-        agencyId: id,
-        civility: civility.default('none'),
-        firstName: text(80).default(''),
-        lastName: text(80).refine((s) => s.length > 0, { error: 'Indiquez le nom du client.' }),
-        email: z.union([z.literal(''), z.email({ error: 'Adresse e-mail invalide.' })]).default(''),
-        phone: text(40).default(''),
-        addressLine1: text(120).default(''),
-        postcode: text(20).default(''),
-        city: text(80).default(''),
-        country: z.string().regex(/^[A-Z]{2}$/, { error: 'Code pays à deux lettres attendu (FR, BE…).' }).default('FR'),
-        language: language.default('fr'),
-        commPreference: commPreference.default(null),
-      })
-      .strict(),
-    z.object({ id }),
-  ),
+  ...clientMethods,
   ...bookingMethods,
   ...syncMethods,
   ...emailMethods,
@@ -119,7 +89,6 @@ export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 export type Property = z.output<typeof propertySchema>;
 export type Agency = z.output<typeof agencySchema>;
-export type ClientSummary = z.output<typeof clientSummarySchema>;
 
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name);
