@@ -106,7 +106,7 @@ export function PropertyCombobox({
         aria-label={label}
         aria-autocomplete="list"
         aria-expanded={open}
-        aria-controls={listId}
+        aria-controls={open ? listId : undefined}
         aria-activedescendant={open && activeIndex >= 0 ? `${listId}-${activeIndex}` : undefined}
         autoComplete="off"
         spellCheck={false}

@@ -61,6 +61,12 @@ export function Dossiers({ agencyId, preset }: { agencyId: string | null; preset
   const properties = useQuery('properties/list', { agencyId }, ['properties']);
 
   useEffect(() => localStorage.setItem(SORT_KEY, JSON.stringify(sorting)), [sorting]);
+  // Another agency chosen: a logement of the previous one no longer filters anything.
+  useEffect(() => {
+    if (properties.data && !properties.data.some((p) => p.id === filters.propertyId)) {
+      setFilters((f) => (f.propertyId === '' ? f : { ...f, propertyId: '' }));
+    }
+  }, [properties.data, filters.propertyId]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey && e.key.toLowerCase() === 'f') {

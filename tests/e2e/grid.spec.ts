@@ -43,7 +43,7 @@ test('"Caut. non sécurisée" lists only the deposits to chase', async ({ page, 
 });
 
 test('the Logement filter: typing part of a rental\'s name lists the matches, Enter keeps only its dossiers, emptying it shows them all', async ({ page, host }) => {
-  const { dossiers } = await openGrid(page, host.url);
+  const { app, dossiers } = await openGrid(page, host.url);
   const all = await dossiers.total();
   const logement = await dossiers.cellText(0, 'Logement'); // "SAB-012 · Villa …"
   const [code, name] = logement.split(' · ');
@@ -75,6 +75,14 @@ test('the Logement filter: typing part of a rental\'s name lists the matches, En
   await dossiers.filter('Logement').fill('');
   await dossiers.search().focus();
   await expect.poll(() => dossiers.total()).toBe(all);
+
+  // A logement of this agency stops filtering once another agency is chosen.
+  await dossiers.filterByProperty(code!);
+  await expect.poll(() => dossiers.total()).toBeLessThan(all);
+  await app.chooseAgency('Agence du Port');
+  await expect(dossiers.filter('Logement')).toHaveValue('');
+  await expect.poll(async () => new Set(await dossiers.columnTexts('Agence'))).toEqual(new Set(['Agence du Port']));
+  expect((await dossiers.columnTexts('Logement')).some((l) => l !== logement)).toBe(true);
 });
 
 test('search accepts any text and finds by dossier number', async ({ page, host }) => {
