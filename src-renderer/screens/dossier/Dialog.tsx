@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /**
- * A modal <dialog>: focus stays inside, Échap closes it (through `onClose`), and the element
- * marked data-autofocus gets the focus on opening.
+ * A modal <dialog>: focus stays inside, Échap closes it (through `onClose`), the element
+ * marked data-autofocus gets the focus on opening, and the control that opened it gets it back on
+ * closing (if still on screen), so a keyboard user carries on where they were.
  */
 export function Dialog({ title, children, onClose }: { title: string; children: ReactNode; onClose(): void }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -12,6 +13,7 @@ export function Dialog({ title, children, onClose }: { title: string; children: 
 
   useEffect(() => {
     const dialog = ref.current!;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
     dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     const onCancel = (e: Event) => {
@@ -22,6 +24,8 @@ export function Dialog({ title, children, onClose }: { title: string; children: 
     return () => {
       dialog.removeEventListener('cancel', onCancel);
       if (dialog.open) dialog.close();
+      // React removes the element before this runs, so the browser's own restore does not happen.
+      if (opener?.isConnected) opener.focus();
     };
   }, []);
 
