@@ -3,7 +3,7 @@ import { formatInstant, formatStayDate, statusLabel } from '../../../src-shared/
 import { clientDisplayName, SOURCE_LABELS } from './labels';
 
 /** The strip a clerk reads first: who, where, when, in what state. Shows what is saved. */
-export function DossierHeader({ detail: d, now }: { detail: BookingDetail; now: Date }) {
+export function DossierHeader({ detail: d, now, onEditClient }: { detail: BookingDetail; now: Date; onEditClient(): void }) {
   const status = statusLabel(d, now);
   return (
     <dl className="dossier-header">
@@ -39,6 +39,16 @@ export function DossierHeader({ detail: d, now }: { detail: BookingDetail; now: 
       <div>
         <dt>Locataire</dt>
         <dd title={[d.client.email, d.client.phone].filter(Boolean).join(' · ')}>{clientDisplayName(d.client)}</dd>
+        {/* A second description of the term: the name's own <dd> holds only the name. */}
+        <dd className="dossier-header-action">
+          <button type="button" onClick={onEditClient}>
+            Modifier le client…
+          </button>
+        </dd>
+      </div>
+      <div>
+        <dt>E-mail</dt>
+        <dd>{d.client.email || <span className="dossier-muted">Aucune adresse</span>}</dd>
       </div>
       <div>
         <dt>Source</dt>

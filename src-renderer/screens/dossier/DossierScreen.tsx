@@ -1,9 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { BookingDetail } from '../../../src-shared/contract';
 import { statusLabel } from '../../../src-shared/domain';
+import { useToast } from '../../components/Toast';
 import { useQuery } from '../../hooks';
 import { dossiersLink } from '../../routes';
 import { CancelDialog } from './CancelDialog';
+import { ClientDialog } from './ClientDialog';
 import { Communications } from './Communications';
 import { dialogOpen } from './Dialog';
 import { DossierHeader } from './DossierHeader';
@@ -48,6 +50,8 @@ function DossierView({ detail, reload }: { detail: BookingDetail; reload: () => 
   const clock = useServerClock();
   const properties = useQuery('properties/list', { agencyId: detail.agencyId }, ['properties']);
   const [cancelling, setCancelling] = useState(false);
+  const [editingClient, setEditingClient] = useState(false);
+  const toast = useToast();
   const id = useId();
   const now = clock.now();
   const today = clock.today(detail.agencyTimeZone);
@@ -104,7 +108,7 @@ function DossierView({ detail, reload }: { detail: BookingDetail; reload: () => 
         </div>
       </div>
 
-      <DossierHeader detail={detail} now={now} />
+      <DossierHeader detail={detail} now={now} onEditClient={() => setEditingClient(true)} />
 
       {editor.alert && (
         <p className="error" role="alert">
@@ -178,6 +182,20 @@ function DossierView({ detail, reload }: { detail: BookingDetail; reload: () => 
           onCancel={(reason) => void editor.cancel(reason).then((ok) => ok && setCancelling(false))}
         />
       )}
+      {editingClient && (
+        <ClientDialog
+          clientId={detail.client.id}
+          onClose={() => setEditingClient(false)}
+          onSaved={(message) =>
+            // The header shows the saved fiche when the dialog closes, not a moment after.
+            void reload().then(() => {
+              setEditingClient(false);
+              toast.show(message);
+            })
+          }
+        />
+      )}
+      {toast.view}
       {guard.pendingHref !== null && (
         <LeaveDialog
           subject={`le dossier ${detail.number}`}

@@ -1,9 +1,11 @@
 // French words for the codes a dossier carries; fixed wording from SCREENS.md and GLOSSARY.md.
-import type { BookingDetail } from '../../../src-shared/contract';
+import type { BookingDetail, Client } from '../../../src-shared/contract';
 
 export type BookingSource = BookingDetail['source'];
 export type PaymentMethod = BookingDetail['payments'][number]['method'];
 export type Civility = BookingDetail['client']['civility'];
+export type ClientLanguage = Client['language'];
+export type CommPreference = NonNullable<Client['commPreference']>;
 
 export const SOURCE_LABELS: Readonly<Record<BookingSource, string>> = {
   counter: 'Comptoir',
@@ -24,6 +26,23 @@ export const CIVILITY_LABELS: Readonly<Record<Civility, string>> = {
   mr: 'M.',
   mrs: 'Mme',
   none: '',
+};
+
+/** The language a client is written to in. */
+export const CLIENT_LANGUAGE_LABELS: Readonly<Record<ClientLanguage, string>> = {
+  fr: 'Français',
+  en: 'Anglais',
+  de: 'Allemand',
+  es: 'Espagnol',
+  it: 'Italien',
+  nl: 'Néerlandais',
+};
+
+/** « Préférence de contact »: how the client wants to be written to (none: the template's default). */
+export const COMM_PREFERENCE_LABELS: Readonly<Record<CommPreference, string>> = {
+  email: 'E-mail',
+  post: 'Courrier',
+  sms: 'SMS',
 };
 
 /** Audit actions as the Historique names them. */

@@ -26,8 +26,14 @@ export class DossierPage {
   notice = () => this.page.locator('.dossier > p[role="status"]');
   readOnlyNotice = () => this.page.getByText(/Il ne peut plus être modifié/);
 
-  headerValue = (term: 'N° dossier' | 'Statut' | 'Séjour' | 'Nuits' | 'Logement' | 'Locataire' | 'Source' | 'Agence') =>
+  headerValue = (term: 'N° dossier' | 'Statut' | 'Séjour' | 'Nuits' | 'Logement' | 'Locataire' | 'E-mail' | 'Source' | 'Agence') =>
     definition(this.page.locator('dl.dossier-header'), term);
+  editClientButton = () => this.page.getByRole('button', { name: 'Modifier le client…' });
+  get clientFiche() {
+    return new ClientFicheDialog(this.page);
+  }
+  /** A short confirmation that fades away (« Fiche client enregistrée. »). */
+  toast = (text: string) => this.page.locator('.toast').filter({ hasText: text });
 
   section = (name: 'Tarification' | 'Paiements' | 'Séjour' | 'Historique') =>
     this.page.getByRole('region', { name, exact: true });
@@ -51,6 +57,20 @@ export class DossierPage {
 
   dialog = () => this.page.getByRole('dialog');
   cancelReason = () => this.dialog().getByLabel("Motif de l'annulation");
+}
+
+/** « Fiche client », opened from a dossier's header. */
+export class ClientFicheDialog {
+  constructor(readonly page: Page) {}
+
+  dialog = () => this.page.getByRole('dialog', { name: 'Fiche client' });
+  field = (
+    label: 'Civilité' | 'Nom' | 'Prénom' | 'E-mail' | 'Téléphone' | 'Adresse' | 'Code postal' | 'Ville' | 'Pays' | 'Langue' | 'Préférence de contact',
+  ) => this.dialog().getByLabel(label, { exact: true });
+  saveButton = () => this.dialog().getByRole('button', { name: 'Enregistrer', exact: true });
+  cancelButton = () => this.dialog().getByRole('button', { name: 'Annuler', exact: true });
+  /** Main's refusal, in French, under the form. */
+  alert = () => this.dialog().getByRole('alert');
 }
 
 /** What a clerk does on an open dossier. */
@@ -81,6 +101,24 @@ export class DossierClerk {
     await this.screen.cancelButton().click();
     await this.screen.cancelReason().fill(reason);
     await this.screen.dialog().getByRole('button', { name: 'Annuler le dossier', exact: true }).click();
+  }
+
+  /** Opens « Fiche client » from the keyboard: the first field then has the focus. */
+  async openClientFicheWithKeyboard() {
+    await this.screen.editClientButton().focus();
+    await this.page.keyboard.press('Enter');
+    await expect(this.screen.clientFiche.dialog()).toBeVisible();
+    await expect(this.screen.clientFiche.field('Civilité')).toBeFocused();
+  }
+
+  /** Tabs to the e-mail field (if not there yet), replaces it by typing, and saves with Enter. */
+  async saveClientEmailWithKeyboard(email: string) {
+    const field = this.screen.clientFiche.field('E-mail');
+    for (let i = 0; i < 12 && !(await field.evaluate((el) => el === document.activeElement)); i++) await this.page.keyboard.press('Tab');
+    await expect(field).toBeFocused();
+    await this.page.keyboard.press('ControlOrMeta+a');
+    await this.page.keyboard.type(email);
+    await this.page.keyboard.press('Enter');
   }
 
   async addPayment(p: { amount: string; method?: string; reference?: string }) {
