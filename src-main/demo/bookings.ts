@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { OPTION_LAPSED_REASON, type DepositState } from '../../src-shared/domain';
 import { DAY_MS, MINUTE_MS, dayInfo, dayOf, isoInstant, notAfter, officeInstant, weekday } from './calendar';
+import { Batch } from './batch';
 import { Dossier, drawDepositState } from './dossier';
 import { demoId } from './ids';
 import { KIND_CANCELLED, KIND_CONFIRMED, KIND_LAPSED, KIND_OPTION, type StayPlan } from './plan';
@@ -43,34 +44,6 @@ const STATUS = ['confirmed', 'option', 'cancelled', 'cancelled'] as const;
 /** Per-agency, per-year last dossier number, keyed agencyIndex * 10000 + year. */
 export type Counters = Map<number, number>;
 
-/**
- * Rows of one table written many per INSERT statement (one statement per row count, prepared on
- * first use): cheaper than one statement per row (about 0.5 µs a row less here).
- */
-class Batch {
-  readonly values: unknown[] = [];
-  private readonly statements = new Map<number, Database.Statement>();
-
-  constructor(
-    private readonly sqlite: Database.Database,
-    private readonly head: string,
-    private readonly width: number,
-  ) {}
-
-  flush(): void {
-    const rows = this.values.length / this.width;
-    if (rows === 0) return;
-    let statement = this.statements.get(rows);
-    if (statement === undefined) {
-      const row = `(${new Array(this.width).fill('?').join(', ')})`;
-      statement = this.sqlite.prepare(`${this.head} VALUES ${new Array(rows).fill(row).join(', ')}`);
-      this.statements.set(rows, statement);
-    }
-    statement.run(this.values);
-    this.values.length = 0;
-  }
-}
-
 /** Dossiers per flush: bookings first, then their lines and payments (foreign keys may be on). */
 const BATCH_BOOKINGS = 32;
 
@@ -89,20 +62,20 @@ export function writeBookings(
 ): number {
   const bookingRows = new Batch(
     sqlite,
-    `INSERT INTO bookings (id, agency_id, number, property_id, client_id, status, option_expires_at, cancelled_at,
+    `bookings (id, agency_id, number, property_id, client_id, status, option_expires_at, cancelled_at,
        cancel_reason, source, arrival, departure, nights, adults, children, deposit_amount_cents, deposit_state,
        deposit_secured_at, balance_due_date, notes, total_cents, paid_cents, balance_cents, created_at, updated_at)`,
     25,
   );
   const lineRows = new Batch(
     sqlite,
-    `INSERT INTO pricing_lines (id, booking_id, position, label, kind, quantity, unit_price_cents, total_cents,
+    `pricing_lines (id, booking_id, position, label, kind, quantity, unit_price_cents, total_cents,
        created_at, updated_at)`,
     10,
   );
   const paymentRows = new Batch(
     sqlite,
-    `INSERT INTO payments (id, booking_id, amount_cents, method, received_on, reference, created_at, updated_at)`,
+    `payments (id, booking_id, amount_cents, method, received_on, reference, created_at, updated_at)`,
     8,
   );
   const flush = () => {

@@ -1,5 +1,6 @@
 // The demo's agencies, owners, rentals and clients, written once into an empty database.
 import type Database from 'better-sqlite3';
+import { Batch } from './batch';
 import { dayOf, isoInstant, officeInstant, shiftYears } from './calendar';
 import { demoId } from './ids';
 import { drawCountry, drawPerson, frenchStreetLine, type Person } from './people';
@@ -59,6 +60,9 @@ const PERSON_COLUMNS =
 const personValues = (p: Person) =>
   [p.civility, p.firstName, p.lastName, p.email, p.phone, p.addressLine1, p.addressLine2, p.postcode, p.city, p.country] as const;
 
+/** Clients written per INSERT statement. */
+const CLIENTS_PER_STATEMENT = 64;
+
 export interface ReferenceCounts {
   agencies: number;
   properties: number;
@@ -99,9 +103,11 @@ export function seedReference(
        nightly_rate_cents, cleaning_fee_cents, booking_fee_cents, tourist_tax_cents, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'FR', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertClient = sqlite.prepare(
-    `INSERT INTO clients (id, agency_id, ${PERSON_COLUMNS}, language, comm_preference, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  // Tens of thousands of rows: many per statement (see batch.ts).
+  const clientRows = new Batch(
+    sqlite,
+    `clients (id, agency_id, ${PERSON_COLUMNS}, language, comm_preference, created_at, updated_at)`,
+    16,
   );
 
   const totalProperties = demoPropertyCount(bookings);
@@ -178,17 +184,23 @@ export function seedReference(
       const clientDay = historyStart - 300 + Math.floor((j * (today - historyStart + 300)) / nClients);
       const clientMs = officeInstant(clientDay, rng);
       const clientId = demoId(clientMs);
-      insertClient.run(clientId, agencyId, ...personValues(client), language, comm, iso(clientMs), iso(clientMs));
+      const at = iso(clientMs);
+      clientRows.values.push(clientId, agencyId, ...personValues(client), language, comm, at, at);
+      if (clientRows.rows === CLIENTS_PER_STATEMENT) clientRows.flush();
       listener?.client(clientId, client.firstName, client.lastName, client.email, client.phone);
     }
   });
+  clientRows.flush();
   return { agencies: DEMO_AGENCIES.length, properties: totalProperties, clients: totalClients };
 }
 
-/** A client file opens with the client's first dossier. */
+/**
+ * A client file opens with the client's first dossier. OR FAIL: no statement journal for an
+ * update of every client (see batch.ts); a failure still rolls back the whole seed.
+ */
 export function backdateClients(sqlite: Database.Database): void {
   sqlite.exec(
-    `UPDATE clients SET created_at = f.first, updated_at = f.first
+    `UPDATE OR FAIL clients SET created_at = f.first, updated_at = f.first
      FROM (SELECT client_id, min(created_at) AS first FROM bookings GROUP BY client_id) AS f
      WHERE f.client_id = clients.id`,
   );

@@ -456,6 +456,22 @@ describe('seedDemo on a database that already has the demo', () => {
     expect(count(db, `PRAGMA foreign_key_check`)).toBe(0);
   });
 
+  it('writes nothing when a dossier breaks a constraint (the bulk inserts fail the whole call)', () => {
+    const { database: db } = seeded(300, 5);
+    const rows = () =>
+      ['bookings', 'pricing_lines', 'payments', 'clients', 'booking_search', 'booking_counters'].map((t) =>
+        count(db, `SELECT count(*) FROM ${t}`),
+      );
+    const before = rows();
+    // Counters set back: the next dossiers take numbers their agency already gave.
+    db.sqlite.exec(`UPDATE booking_counters SET last_number = 0`);
+    expect(() => seedDemo(db.sqlite, { bookings: 200, seed: 6, now: NOW })).toThrow(/UNIQUE constraint failed/);
+    expect(rows()).toEqual(before);
+    expect(count(db, `SELECT count(*) FROM booking_counters WHERE last_number <> 0`)).toBe(0);
+    expect(db.sqlite.inTransaction).toBe(false);
+    expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
   it('refuses nonsense counts', () => {
     const db = freshDatabase();
     expect(() => seedDemo(db.sqlite, { bookings: -1, now: NOW })).toThrow(RangeError);
