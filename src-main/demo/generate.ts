@@ -58,11 +58,10 @@ export function seedDemo(sqlite: Database.Database, options: DemoOptions): DemoC
     try {
       return sqlite.transaction((): DemoCounts => {
         const bulk = fresh ? suspendIndexes(sqlite, search) : null;
-        const created: ReferenceCounts = fresh
-          ? seedReference(sqlite, seed, now, bookings, bulk?.search ?? null)
-          : { agencies: 0, properties: 0, clients: 0 };
+        const reference = fresh ? seedReference(sqlite, seed, now, bookings, bulk?.search ?? null) : null;
+        const created: ReferenceCounts = reference?.counts ?? { agencies: 0, properties: 0, clients: 0 };
         bulk?.search?.reference(sqlite);
-        const world = loadWorld(sqlite, seed);
+        const world = loadWorld(sqlite, seed, reference?.clientIds);
 
         const latest = new Map<string, number>();
         if (!fresh) {

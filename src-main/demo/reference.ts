@@ -69,6 +69,12 @@ export interface ReferenceCounts {
   clients: number;
 }
 
+export interface WrittenReference {
+  counts: ReferenceCounts;
+  /** Each agency's client ids, in the order written (rowid order), for loadWorld. */
+  clientIds: Map<string, string[]>;
+}
+
 /** Told each client as it is written, with its searchable fields (see search-fill.ts). */
 export interface ClientListener {
   client(id: string, firstName: string, lastName: string, email: string, phone: string): void;
@@ -81,7 +87,7 @@ export function seedReference(
   now: Date,
   bookings: number,
   listener: ClientListener | null = null,
-): ReferenceCounts {
+): WrittenReference {
   const rng = new Rng(hashSeed(seed, 'reference'));
   const nowMs = now.getTime();
   const today = dayOf(nowMs);
@@ -115,6 +121,7 @@ export function seedReference(
   let propertiesLeft = totalProperties;
   let clientsLeft = totalClients;
 
+  const clientIds = new Map<string, string[]>();
   const names = new Set<string>(); // rental names are unique across agencies
   DEMO_AGENCIES.forEach((spec: DemoAgencySpec, a) => {
     const last = a === DEMO_AGENCIES.length - 1;
@@ -167,6 +174,8 @@ export function seedReference(
       );
     }
 
+    const ids: string[] = [];
+    clientIds.set(agencyId, ids);
     for (let j = 0; j < nClients; j++) {
       const country = drawCountry(rng);
       const client = drawPerson(rng, { country });
@@ -184,6 +193,7 @@ export function seedReference(
       const clientDay = historyStart - 300 + Math.floor((j * (today - historyStart + 300)) / nClients);
       const clientMs = officeInstant(clientDay, rng);
       const clientId = demoId(clientMs);
+      ids.push(clientId);
       const at = iso(clientMs);
       clientRows.values.push(clientId, agencyId, ...personValues(client), language, comm, at, at);
       if (clientRows.rows === CLIENTS_PER_STATEMENT) clientRows.flush();
@@ -191,7 +201,7 @@ export function seedReference(
     }
   });
   clientRows.flush();
-  return { agencies: DEMO_AGENCIES.length, properties: totalProperties, clients: totalClients };
+  return { counts: { agencies: DEMO_AGENCIES.length, properties: totalProperties, clients: totalClients }, clientIds };
 }
 
 /**

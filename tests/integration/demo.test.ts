@@ -6,6 +6,8 @@ import { openDatabase, type OpenedDatabase } from '../../src-main/db/open';
 import { lastSearchFill, searchFillTuning } from '../../src-main/demo/bulk';
 import { isoInstant } from '../../src-main/demo/calendar';
 import { DEFAULT_DEMO_BOOKINGS, seedDemo } from '../../src-main/demo/generate';
+import { seedReference } from '../../src-main/demo/reference';
+import { loadWorld } from '../../src-main/demo/world';
 import { DEPOSIT_STATES, OPTION_LAPSED_REASON, lineTotal } from '../../src-shared/domain';
 
 const NOW = new Date('2026-05-14T09:30:00.000Z');
@@ -470,6 +472,15 @@ describe('seedDemo on a database that already has the demo', () => {
     expect(count(db, `SELECT count(*) FROM booking_counters WHERE last_number <> 0`)).toBe(0);
     expect(db.sqlite.inTransaction).toBe(false);
     expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('hands loadWorld the client ids it wrote, the same lists as read back', () => {
+    const db = freshDatabase();
+    db.sqlite.transaction(() => {
+      const written = seedReference(db.sqlite, 11, NOW, 1000);
+      expect(written.counts.clients).toBe(count(db, `SELECT count(*) FROM clients`));
+      expect(loadWorld(db.sqlite, 11, written.clientIds)).toEqual(loadWorld(db.sqlite, 11));
+    })();
   });
 
   it('refuses nonsense counts', () => {
