@@ -202,10 +202,12 @@ export const bookingQueryHandlers: Pick<Handlers, 'bookings/list' | 'bookings/ge
     const row = getBookingRow(ctx, id);
     const extra = ctx.sqlite
       .prepare(
-        `SELECT adults, children, notes, balance_due_date AS balanceDueDate, deposit_amount_cents AS depositOverrideCents
+        `SELECT adults, children, notes, balance_due_date AS balanceDueDate, deposit_amount_cents AS depositOverrideCents,
+           created_at AS createdAt
          FROM bookings WHERE id = ?`,
       )
       .get(id) as {
+      createdAt: string;
       adults: number;
       children: number;
       notes: string;
@@ -229,13 +231,20 @@ export const bookingQueryHandlers: Pick<Handlers, 'bookings/list' | 'bookings/ge
          FROM payments WHERE booking_id = ? ORDER BY received_on, id`,
       )
       .all(id) as never[];
+    // The dossier's own entries, and the changes made to its client's fiche while it exists
+    // (a corrected e-mail explains why a reminder reached the guest after all).
     const history = ctx.sqlite
       .prepare(
-        `SELECT at, workstation_user AS workstationUser, action, changes
-         FROM audit_log WHERE entity = 'booking' AND entity_id = ? ORDER BY at, id`,
+        `SELECT at, workstation_user AS workstationUser, action, changes FROM (
+           SELECT at, id, workstation_user, action, changes FROM audit_log WHERE entity = 'booking' AND entity_id = @id
+           UNION ALL
+           SELECT at, id, workstation_user, 'client_' || action, changes FROM audit_log
+           WHERE entity = 'client' AND entity_id = @clientId AND at >= @createdAt
+         ) ORDER BY at, id`,
       )
-      .all(id) as never[];
-    return { ...row, ...extra, agencyTimeZone: agencyTimeZone(ctx, row.agencyId), client, lines, payments, history };
+      .all({ id, clientId: row.clientId, createdAt: extra.createdAt }) as never[];
+    const { createdAt: _created, ...details } = extra;
+    return { ...row, ...details, agencyTimeZone: agencyTimeZone(ctx, row.agencyId), client, lines, payments, history };
   },
 };
 

@@ -25,6 +25,7 @@ test("a clerk adds the guest's e-mail from the dossier with the keyboard only; a
   await expect(screen.headerValue('E-mail')).toHaveText('jeanne.martin@exemple.fr');
   await expect(screen.toast('Fiche client enregistrée.')).toHaveRole('status');
   await expect(screen.editClientButton()).toBeFocused();
+  await expect(screen.historyRow('Fiche client')).toContainText('E-mail : — → jeanne.martin@exemple.fr');
 
   // A cancelled dossier is read-only; its client's fiche is not.
   await contractOver(host.url)('bookings/cancel', { id, reason: 'Annulation client' });

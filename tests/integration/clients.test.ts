@@ -124,4 +124,25 @@ describe('la fiche du client', () => {
     const row = (await callOk(t.core, 'bookings/get', { id: created.id })) as { clientName: string; client: { email: string } };
     expect(row).toMatchObject({ clientName: 'Martin-Dupuis Jean', client: { email: 'j.martin-dupuis@exemple.com' } });
   });
+
+  it("shows the fiche's changes made while the dossier exists in the dossier's history, not the older ones", async () => {
+    await callOk(t.core, 'clients/update', fiche({ phone: '06 00 00 00 01' }));
+    t.core.database.sqlite.prepare(`UPDATE audit_log SET at = '2026-06-01T08:00:00.000Z' WHERE entity = 'client'`).run();
+    const created = await callOk(t.core, 'bookings/create', {
+      propertyId: t.propertyId,
+      clientId: t.clientId,
+      status: 'option',
+      optionExpiresAt: '2026-07-03T18:00:00Z',
+      source: 'phone',
+      arrival: '2026-08-01',
+      departure: '2026-08-08',
+      adults: 2,
+      lines: [{ label: 'Loyer', kind: 'rent', quantity: 7, unitPriceCents: 10_000 }],
+    });
+    await callOk(t.core, 'clients/update', fiche({ phone: '06 00 00 00 01', email: 'jean@nouveau.fr' }));
+
+    const { history } = (await callOk(t.core, 'bookings/get', { id: created.id })) as { history: { action: string; changes: string }[] };
+    expect(history.map((h) => h.action)).toEqual(['create', 'client_update']);
+    expect(JSON.parse(history[1]!.changes)).toEqual({ email: ['jean.martin@example.fr', 'jean@nouveau.fr'] });
+  });
 });

@@ -1,7 +1,18 @@
 // One readable sentence per audit entry of a dossier. The audit stores raw values
 // ({field: [before, after]}, cents, codes); the Historique speaks the clerk's words.
 import { EMAIL_KIND_LABELS, formatMoney, formatStayDate, isValidStayDate, type EmailKind } from '../../../src-shared/domain';
-import { HISTORY_ACTION_LABELS, PAYMENT_METHOD_LABELS, STATUS_WORDS, type PaymentMethod } from './labels';
+import {
+  CIVILITY_LABELS,
+  CLIENT_LANGUAGE_LABELS,
+  COMM_PREFERENCE_LABELS,
+  HISTORY_ACTION_LABELS,
+  PAYMENT_METHOD_LABELS,
+  STATUS_WORDS,
+  type Civility,
+  type ClientLanguage,
+  type CommPreference,
+  type PaymentMethod,
+} from './labels';
 
 export interface HistoryContext {
   propertyName(id: string): string | undefined;
@@ -26,6 +37,31 @@ const FIELDS: Record<string, [string, (v: unknown, ctx: HistoryContext) => strin
   totalCents: ['Total', money],
   balanceCents: ['Solde', money],
 };
+
+/** The client's fiche, as « Fiche client » entries read. */
+const CLIENT_FIELDS: Record<string, [string, (v: unknown) => string]> = {
+  civility: ['Civilité', (v) => CIVILITY_LABELS[v as Civility] || 'non précisée'],
+  lastName: ['Nom', plain],
+  firstName: ['Prénom', plain],
+  email: ['E-mail', plain],
+  phone: ['Téléphone', plain],
+  addressLine1: ['Adresse', plain],
+  postcode: ['Code postal', plain],
+  city: ['Ville', plain],
+  country: ['Pays', plain],
+  language: ['Langue', (v) => CLIENT_LANGUAGE_LABELS[v as ClientLanguage] ?? plain(v)],
+  commPreference: ['Préférence de contact', (v) => (v === null ? 'non précisée' : (COMM_PREFERENCE_LABELS[v as CommPreference] ?? plain(v)))],
+};
+
+function describeClientUpdate(c: Changes): string {
+  return Object.entries(c)
+    .map(([key, value]) => {
+      const [label, format] = CLIENT_FIELDS[key] ?? [key, plain];
+      const [before, after] = pair(value);
+      return `${label} : ${format(before)} → ${format(after)}`;
+    })
+    .join(' ; ');
+}
 
 function parse(changes: string): Changes | null {
   try {
@@ -84,6 +120,8 @@ export function historySummary(action: string, changes: string, ctx: HistoryCont
       return describeStatus(c);
     case 'payment':
       return `${money(c.amountCents)} — ${PAYMENT_METHOD_LABELS[c.method as PaymentMethod] ?? plain(c.method)}`;
+    case 'client_update':
+      return describeClientUpdate(c);
     case 'email_not_created':
       return `${EMAIL_KIND_LABELS[c.kind as EmailKind] ?? plain(c.kind)} : ${plain(c.reason)}`;
     default:

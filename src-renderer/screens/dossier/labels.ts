@@ -54,6 +54,7 @@ export const HISTORY_ACTION_LABELS: Readonly<Record<string, string>> = {
   lapse: 'Option expirée',
   payment: 'Paiement',
   email_not_created: 'E-mail non envoyé',
+  client_update: 'Fiche client',
 };
 
 export const STATUS_WORDS: Readonly<Record<string, string>> = {
