@@ -10,7 +10,7 @@ import { Dossier, drawDepositState } from './dossier';
 import { demoId } from './ids';
 import { KIND_CANCELLED, KIND_CONFIRMED, KIND_LAPSED, KIND_OPTION, type StayPlan } from './plan';
 import { Rng } from './random';
-import type { World } from './world';
+import type { World, WorldAgency } from './world';
 
 const SEASON = [0, 0.75, 0.8, 0.75, 0.95, 1, 1.2, 1.7, 1.8, 1.1, 0.9, 0.7, 0.85];
 const SOURCES = ['counter', 'phone', 'web'] as const;
@@ -46,6 +46,38 @@ export type Counters = Map<number, number>;
 
 /** Dossiers per flush: bookings first, then their lines and payments (foreign keys may be on). */
 const BATCH_BOOKINGS = 32;
+
+/** A dossier's client (index in its agency's list): the first draw from the stay's own seed (see firstDossiers). */
+function drawClient(rng: Rng, agency: WorldAgency): number {
+  return Math.floor(rng.next() * agency.clientIds.length);
+}
+
+/**
+ * Each client's first dossier: the created_at writeBookings will give it (the earliest of the
+ * client's dossiers), or null for a client without one; by agency id, in the order of the
+ * agency's clientIds. Lets a fresh seed write each client once, with the instant its file opens,
+ * instead of updating every client once the dossiers are written. Draws only each stay's client,
+ * as writeBookings does first (the same seed, the same draw).
+ */
+export function firstDossiers(world: World, plan: StayPlan, now: Date): Map<string, (string | null)[]> {
+  const rng = new Rng(0);
+  const earliest = world.agencies.map((a) => new Float64Array(a.clientIds.length).fill(Infinity));
+  for (let i = 0; i < plan.count; i++) {
+    rng.reset(plan.seed[i]!);
+    const a = world.properties[plan.property[i]!]!.agency;
+    const client = drawClient(rng, world.agencies[a]!);
+    const created = plan.created[i]!;
+    if (created < earliest[a]![client]!) earliest[a]![client] = created;
+  }
+  // As writeBookings writes created_at (instants after now are written as now); the earliest
+  // instant is the smallest string, as min(created_at) would find it.
+  const nowMs = now.getTime();
+  const first = new Map<string, (string | null)[]>();
+  world.agencies.forEach((agency, a) => {
+    first.set(agency.id, Array.from(earliest[a]!, (ms) => (ms === Infinity ? null : isoInstant(Math.min(ms, nowMs)))));
+  });
+  return first;
+}
 
 /** Told each dossier's searchable keys as it is written, in insertion order (see search-fill.ts). */
 export interface DossierListener {
@@ -111,7 +143,7 @@ export function writeBookings(
     counters.set(key, seq);
     const number = `${year}-${String(seq).padStart(6, '0')}`;
 
-    const clientId = agency.clientIds[Math.floor(rng.next() * agency.clientIds.length)]!;
+    const clientId = agency.clientIds[drawClient(rng, agency)]!;
     const source =
       kind === KIND_OPTION || kind === KIND_LAPSED ? (rng.chance(0.7) ? 'phone' : 'counter')
       : prop.elloha && rng.chance(0.45) ? 'elloha'

@@ -19,10 +19,10 @@
 // booking_counters. The host only seeds fresh databases; this path just keeps a second call safe.
 import type Database from 'better-sqlite3';
 import { dayOfYmd, shiftYears } from './calendar';
-import { writeBookings, type Counters } from './bookings';
+import { firstDossiers, writeBookings, type Counters } from './bookings';
 import { planStays } from './plan';
 import { Rng, hashSeed } from './random';
-import { backdateClients, seedReference, type ReferenceCounts } from './reference';
+import { seedReference, type ReferenceCounts } from './reference';
 import { startSearchWorker, suspendIndexes, withBulkConnection } from './bulk';
 import { loadWorld } from './world';
 
@@ -78,6 +78,9 @@ export function seedDemo(sqlite: Database.Database, options: DemoOptions): DemoC
           { start, end: shiftYears(now, 1), nowMs: now.getTime() },
         );
 
+        // Each client written once, dated by its first dossier, before the dossiers.
+        if (reference !== null) reference.writeClients(firstDossiers(world, plan, now));
+
         const counters = loadCounters(sqlite, world.agencies);
         const written = writeBookings(sqlite, world, plan, now, counters, bulk?.search ?? null);
         const saveCounter = sqlite.prepare(
@@ -86,7 +89,6 @@ export function seedDemo(sqlite: Database.Database, options: DemoOptions): DemoC
         );
         for (const [key, n] of counters) saveCounter.run(world.agencies[Math.floor(key / 10_000)]!.id, key % 10_000, n);
 
-        if (fresh) backdateClients(sqlite);
         bulk?.restore();
         return { ...created, bookings: written };
       })();

@@ -62,6 +62,8 @@ const personValues = (p: Person) =>
 
 /** Clients written per INSERT statement. */
 const CLIENTS_PER_STATEMENT = 64;
+/** Values kept per client until written: id, agency, the person, language, preference, drawn instant. */
+const CLIENT_WIDTH = 15;
 
 export interface ReferenceCounts {
   agencies: number;
@@ -71,16 +73,25 @@ export interface ReferenceCounts {
 
 export interface WrittenReference {
   counts: ReferenceCounts;
-  /** Each agency's client ids, in the order written (rowid order), for loadWorld. */
+  /** Each agency's client ids, in the order they are written (rowid order), for loadWorld. */
   clientIds: Map<string, string[]>;
+  /**
+   * Writes the clients drawn, each dated by its first dossier (by agency id, in clientIds order:
+   * see firstDossiers) or, without one, by the instant it was drawn with. Call once, before any
+   * dossier is written.
+   */
+  writeClients(firstDossier: ReadonlyMap<string, readonly (string | null)[]>): void;
 }
 
-/** Told each client as it is written, with its searchable fields (see search-fill.ts). */
+/** Told each client as it is drawn (written later as drawn), with its searchable fields (see search-fill.ts). */
 export interface ClientListener {
   client(id: string, firstName: string, lastName: string, email: string, phone: string): void;
 }
 
-/** Writes agencies, owners, properties and clients. Call inside a transaction, on an empty database. */
+/**
+ * Writes agencies, owners and properties, and draws the clients; they are written by
+ * `writeClients` once their first dossiers are known. Call inside a transaction, on an empty database.
+ */
 export function seedReference(
   sqlite: Database.Database,
   seed: number,
@@ -109,12 +120,8 @@ export function seedReference(
        nightly_rate_cents, cleaning_fee_cents, booking_fee_cents, tourist_tax_cents, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'FR', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  // Tens of thousands of rows: many per statement (see batch.ts).
-  const clientRows = new Batch(
-    sqlite,
-    `clients (id, agency_id, ${PERSON_COLUMNS}, language, comm_preference, created_at, updated_at)`,
-    16,
-  );
+  // Tens of thousands of rows: kept until writeClients, then many per statement (see batch.ts).
+  const clientValues: unknown[] = [];
 
   const totalProperties = demoPropertyCount(bookings);
   const totalClients = demoClientCount(bookings);
@@ -188,30 +195,42 @@ export function seedReference(
         : 'en';
       const c = rng.next();
       const comm = c < 0.8 ? null : c < 0.92 ? 'email' : c < 0.97 ? 'sms' : 'post';
-      // Spread over the history in order (ids then grow like the rows: cheap inserts); backdated
-      // to the client's first stay once stays are written (see backdateClients).
+      // Spread over the history in order (ids then grow like the rows: cheap inserts); dated by
+      // the client's first stay when written (see writeClients).
       const clientDay = historyStart - 300 + Math.floor((j * (today - historyStart + 300)) / nClients);
       const clientMs = officeInstant(clientDay, rng);
       const clientId = demoId(clientMs);
       ids.push(clientId);
-      const at = iso(clientMs);
-      clientRows.values.push(clientId, agencyId, ...personValues(client), language, comm, at, at);
-      if (clientRows.rows === CLIENTS_PER_STATEMENT) clientRows.flush();
+      clientValues.push(clientId, agencyId, ...personValues(client), language, comm, iso(clientMs));
       listener?.client(clientId, client.firstName, client.lastName, client.email, client.phone);
     }
   });
-  clientRows.flush();
-  return { counts: { agencies: DEMO_AGENCIES.length, properties: totalProperties, clients: totalClients }, clientIds };
-}
 
-/**
- * A client file opens with the client's first dossier. OR FAIL: no statement journal for an
- * update of every client (see batch.ts); a failure still rolls back the whole seed.
- */
-export function backdateClients(sqlite: Database.Database): void {
-  sqlite.exec(
-    `UPDATE OR FAIL clients SET created_at = f.first, updated_at = f.first
-     FROM (SELECT client_id, min(created_at) AS first FROM bookings GROUP BY client_id) AS f
-     WHERE f.client_id = clients.id`,
-  );
+  let written = false;
+  return {
+    counts: { agencies: DEMO_AGENCIES.length, properties: totalProperties, clients: totalClients },
+    clientIds,
+    writeClients(firstDossier) {
+      if (written) throw new Error('the clients are already written');
+      written = true;
+      const rows = new Batch(
+        sqlite,
+        `clients (id, agency_id, ${PERSON_COLUMNS}, language, comm_preference, created_at, updated_at)`,
+        CLIENT_WIDTH + 1,
+      );
+      let at = 0;
+      for (const [agencyId, ids] of clientIds) {
+        const first = firstDossier.get(agencyId);
+        for (let j = 0; j < ids.length; j++, at += CLIENT_WIDTH) {
+          // A client file opens with the client's first dossier.
+          const opened = first?.[j] ?? clientValues[at + CLIENT_WIDTH - 1];
+          for (let k = at; k < at + CLIENT_WIDTH - 1; k++) rows.values.push(clientValues[k]);
+          rows.values.push(opened, opened);
+          if (rows.rows === CLIENTS_PER_STATEMENT) rows.flush();
+        }
+      }
+      rows.flush();
+      clientValues.length = 0;
+    },
+  };
 }
