@@ -31,6 +31,20 @@ const fiche = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/** A week's option for the seeded client. */
+const createOption = () =>
+  callOk(t.core, 'bookings/create', {
+    propertyId: t.propertyId,
+    clientId: t.clientId,
+    status: 'option',
+    optionExpiresAt: '2026-07-03T18:00:00Z',
+    source: 'phone',
+    arrival: '2026-08-01',
+    departure: '2026-08-08',
+    adults: 2,
+    lines: [{ label: 'Loyer', kind: 'rent', quantity: 7, unitPriceCents: 10_000 }],
+  });
+
 const clientRow = () => t.core.database.sqlite.prepare('SELECT * FROM clients WHERE id = ?').get(t.clientId);
 const clientAudit = () =>
   t.core.database.sqlite
@@ -101,17 +115,7 @@ describe('la fiche du client', () => {
   });
 
   it("finds the client's dossiers by the new e-mail in the dossiers' search, and no longer by the old one", async () => {
-    const created = await callOk(t.core, 'bookings/create', {
-      propertyId: t.propertyId,
-      clientId: t.clientId,
-      status: 'option',
-      optionExpiresAt: '2026-07-03T18:00:00Z',
-      source: 'phone',
-      arrival: '2026-08-01',
-      departure: '2026-08-08',
-      adults: 2,
-      lines: [{ label: 'Loyer', kind: 'rent', quantity: 7, unitPriceCents: 10_000 }],
-    });
+    const created = await createOption();
     const search = async (text: string) =>
       (await callOk(t.core, 'bookings/list', { search: text, offset: 0, limit: 10 })).rows.map((r: { id: string }) => r.id);
     expect(await search('jean.martin@example.fr')).toEqual([created.id]);
@@ -128,17 +132,7 @@ describe('la fiche du client', () => {
   it("shows the fiche's changes made while the dossier exists in the dossier's history, not the older ones", async () => {
     await callOk(t.core, 'clients/update', fiche({ phone: '06 00 00 00 01' }));
     t.core.database.sqlite.prepare(`UPDATE audit_log SET at = '2026-06-01T08:00:00.000Z' WHERE entity = 'client'`).run();
-    const created = await callOk(t.core, 'bookings/create', {
-      propertyId: t.propertyId,
-      clientId: t.clientId,
-      status: 'option',
-      optionExpiresAt: '2026-07-03T18:00:00Z',
-      source: 'phone',
-      arrival: '2026-08-01',
-      departure: '2026-08-08',
-      adults: 2,
-      lines: [{ label: 'Loyer', kind: 'rent', quantity: 7, unitPriceCents: 10_000 }],
-    });
+    const created = await createOption();
     await callOk(t.core, 'clients/update', fiche({ phone: '06 00 00 00 01', email: 'jean@nouveau.fr' }));
 
     const { history } = (await callOk(t.core, 'bookings/get', { id: created.id })) as { history: { action: string; changes: string }[] };
