@@ -2,7 +2,7 @@
 // candidates through the grid's indexes with generous date bounds; the domain's emailListing
 // decides each one, so the rules live in one place (src-shared/domain/email-planning.ts).
 import type Database from 'better-sqlite3';
-import type { DueEmail, EmailRule, SkipReason } from '../../src-shared/contract';
+import { emailAddress, type DueEmail, type EmailRule, type SkipReason } from '../../src-shared/contract';
 import { addDays, emailListing, stayDateInZone, type PlannedEmailKind, type PlanningDossier } from '../../src-shared/domain';
 
 /** What retro-planning reads of a dossier, instants as stored. */
@@ -83,8 +83,6 @@ function candidateWhere(kind: PlannedEmailKind, offset: number, today: string): 
 
 export const plannedKeyOf = (bookingId: string, kind: PlannedEmailKind, anchorDate: string) => `${bookingId}:${kind}:${anchorDate}`;
 
-const ADDRESS_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** Why the batch cannot send to this dossier, before any template is filled. */
 /** What staff read when an e-mail is not made for one of these reasons. */
 export const SKIP_MESSAGES: Record<SkipReason, string> = {
@@ -97,7 +95,8 @@ export const SKIP_MESSAGES: Record<SkipReason, string> = {
 export function addressProblem(email: string, commPreference: string | null): SkipReason | null {
   if (commPreference === 'post') return 'prefers_post';
   if (email.trim() === '') return 'no_address';
-  if (!ADDRESS_RE.test(email.trim())) return 'invalid_address';
+  // The rule the fiche client and the send dialog apply: what is refused here can be corrected there.
+  if (!emailAddress.safeParse(email).success) return 'invalid_address';
   return null;
 }
 

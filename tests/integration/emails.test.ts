@@ -1,7 +1,8 @@
 // E-mail end to end below the screen: settings, templates, E-mail Auto lists, batch and
 // per-recipient sends through the outbox to a real SMTP server on 127.0.0.1.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { properties } from '../../src-main/db/schema';
+import { eq } from 'drizzle-orm';
+import { clients, properties } from '../../src-main/db/schema';
 import { uuidv7 } from '../../src-main/db/ids';
 import { callOk, countRows, openTestAgency, type TestAgency } from '../support/app';
 import { startSmtpSink, type SmtpSink } from '../fakes/smtp-sink';
@@ -159,7 +160,7 @@ describe('E-mail Auto', () => {
     expect(comms.scheduled.map((s: any) => s.kindLabel)).toEqual(['Rappel solde', 'Après départ']);
   });
 
-  it('skips, with the reason, a client without address and one who prefers post', async () => {
+  it('skips, with the reason, a client without address, one whose address is not one, and one who prefers post', async () => {
     await configure();
     const noMail = await client({ lastName: 'Sansmail', email: '' });
     const post = await client({ lastName: 'Postal', email: 'postal@example.fr', commPreference: 'post' });
@@ -169,12 +170,20 @@ describe('E-mail Auto', () => {
     const bare = uuidv7();
     t.core.database.db.insert(properties).values({ id: bare, agencyId: t.agencyId, code: 'SAB-009', name: 'Cabane', city: '', capacity: 2, createdAt: NOW.toISOString(), updatedAt: NOW.toISOString() }).run();
     await callOk(t.core, 'bookings/create', stay({ clientId: await client({ lastName: 'Sansadresse', email: 'sa@example.fr' }), propertyId: bare }));
+    // An address kept from before the fiche checked it (accented local part): the rule is the fiche's.
+    const third = uuidv7();
+    const source = t.core.database.db.select().from(properties).where(eq(properties.id, t.propertyId)).get()!;
+    t.core.database.db.insert(properties).values({ ...source, id: third, code: 'SAB-010' }).run();
+    const oddId = uuidv7();
+    t.core.database.db.insert(clients).values({ id: oddId, agencyId: t.agencyId, lastName: 'Fautive', firstName: 'Léa', email: 'léa.fautive@exemple.fr', createdAt: NOW.toISOString(), updatedAt: NOW.toISOString() }).run();
+    await callOk(t.core, 'bookings/create', stay({ clientId: oddId, propertyId: third }));
     const listed = await callOk(t.core, 'emails/due/list', { agencyId: t.agencyId, kind: 'arrivalReminder' });
     expect(listed.map((r: any) => [r.clientName, r.skip, r.missing])).toEqual(
       expect.arrayContaining([
         ['Sansmail Léa', 'no_address', []],
         ['Postal Léa', 'prefers_post', []],
         ['Sansadresse Léa', 'missing_field', ['logement_adresse']],
+        ['Fautive Léa', 'invalid_address', []],
       ]),
     );
     const batch = await callOk(t.core, 'emails/batch/start', { agencyId: t.agencyId, kind: 'arrivalReminder' });
@@ -184,6 +193,7 @@ describe('E-mail Auto', () => {
         ['Sansmail Léa', 'no_address'],
         ['Postal Léa', 'prefers_post'],
         ['Sansadresse Léa', 'missing_field'],
+        ['Fautive Léa', 'invalid_address'],
       ]),
     );
     expect(batch.skipped.find((s: any) => s.reason === 'prefers_post').message).toMatch(/préfère le courrier/);
