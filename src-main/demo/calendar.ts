@@ -37,11 +37,13 @@ export function dayInfo(day: number): DayInfo {
   return info;
 }
 
-const pad3 = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : String(n));
+const DIGIT = 0x30;
 
 /**
  * `new Date(ms).toISOString()`, five times faster (Date formatting costs about a microsecond;
- * a seed formats a few hundred thousand instants): the date part comes from dayInfo's cache.
+ * a seed formats a few hundred thousand instants): the date part comes from dayInfo's cache, and
+ * the string is made by one String.fromCharCode call, flat at once (not joined from pieces, then
+ * copied flat again when handed to SQLite).
  */
 export function isoInstant(ms: number): string {
   if (!Number.isSafeInteger(ms)) return new Date(ms).toISOString();
@@ -54,7 +56,18 @@ export function isoInstant(ms: number): string {
   const minutes = Math.floor(rest / MINUTE_MS);
   rest -= minutes * MINUTE_MS;
   const seconds = Math.floor(rest / 1000);
-  return `${info.ymd}T${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}.${pad3(rest - seconds * 1000)}Z`;
+  const millis = rest - seconds * 1000;
+  const ymd = info.ymd;
+  return String.fromCharCode(
+    ymd.charCodeAt(0), ymd.charCodeAt(1), ymd.charCodeAt(2), ymd.charCodeAt(3), ymd.charCodeAt(4),
+    ymd.charCodeAt(5), ymd.charCodeAt(6), ymd.charCodeAt(7), ymd.charCodeAt(8), ymd.charCodeAt(9),
+    0x54, // T
+    DIGIT + Math.floor(hours / 10), DIGIT + (hours % 10), 0x3a,
+    DIGIT + Math.floor(minutes / 10), DIGIT + (minutes % 10), 0x3a,
+    DIGIT + Math.floor(seconds / 10), DIGIT + (seconds % 10), 0x2e,
+    DIGIT + Math.floor(millis / 100), DIGIT + (Math.floor(millis / 10) % 10), DIGIT + (millis % 10),
+    0x5a, // Z
+  );
 }
 
 /** Day number of a 'YYYY-MM-DD' string. */

@@ -397,6 +397,8 @@ describe('isoInstant', () => {
   it('writes instants as Date#toISOString does', () => {
     const samples = [0, 1, 999, 86_399_999, Date.UTC(2016, 1, 29, 23, 59, 59, 7), Date.UTC(2026, 4, 14, 9, 30), -1, -86_400_001];
     for (let ms = Date.UTC(2017, 0, 1); ms < Date.UTC(2028, 0, 1); ms += 7_919_993_017) samples.push(ms);
+    // Every hour, minute, second and millisecond digit, over the years a demo spans.
+    for (let ms = Date.UTC(2015, 0, 1); ms < Date.UTC(2030, 0, 1); ms += 9_876_543) samples.push(ms, ms + 59_999);
     for (const ms of samples) expect(isoInstant(ms)).toBe(new Date(ms).toISOString());
     expect(isoInstant(Date.UTC(10_000, 0, 1))).toBe('+010000-01-01T00:00:00.000Z');
     expect(() => isoInstant(Number.NaN)).toThrow(RangeError);
