@@ -45,9 +45,10 @@ const DONE = 1;
 const FAILED = 2;
 
 // Plain JavaScript, run with `eval` so that no separate file has to be built and shipped next
-// to the bundle. Messages: { clients, properties } (in chunks; clients as written, [id, first name,
-// last name, e-mail, phone], their text computed here; rentals as [id, searchable text]),
-// then { first, numbers, clients, properties } batches of dossiers (ids), then { end: true }.
+// to the bundle. Messages: { clients, properties } (in chunks; clients as written, [first name,
+// last name, e-mail, phone], their text computed here; rentals' searchable text), numbered in the
+// order sent; then { first, numbers, clients, properties } batches of dossiers (numbers, and the
+// client's and rental's numbers in Int32Arrays, handed over rather than copied), then { end: true }.
 // signal[0]: RUNNING, DONE or FAILED; signal[1]: progress.
 const WORKER_SOURCE = String.raw`
 const { workerData } = require('node:worker_threads');
@@ -82,30 +83,30 @@ try {
     "@phone || ' ' || replace(replace(replace(replace(@phone, ' ', ''), '.', ''), '-', ''), '+33', '0')",
   ).raw();
   const person = { first: '', last: '', email: '', phone: '' };
-  const clients = new Map();
-  const properties = new Map();
+  const clients = [];
+  const properties = [];
   const row = { rowid: 0, n: '', clientName: null, email: null, phone: null, property: null };
   port.on('message', (m) => {
     try {
       if (m.numbers === undefined && m.end === undefined) {
         for (const c of m.clients) {
-          person.first = c[1];
-          person.last = c[2];
-          person.email = c[3];
-          person.phone = c[4];
-          clients.set(c[0], [c[0], ...clientText.get(person)]);
+          person.first = c[0];
+          person.last = c[1];
+          person.email = c[2];
+          person.phone = c[3];
+          clients.push(clientText.get(person));
         }
-        for (const p of m.properties) properties.set(p[0], p[1]);
+        for (const p of m.properties) properties.push(p);
       } else if (m.numbers !== undefined) {
         for (let i = 0; i < m.numbers.length; i++) {
-          const c = clients.get(m.clients[i]);
-          const p = properties.get(m.properties[i]);
+          const c = clients[m.clients[i]];
+          const p = properties[m.properties[i]];
           if (c === undefined || p === undefined) throw new Error('dossier ' + m.numbers[i] + ': unknown client or rental');
           row.rowid = m.first + i;
           row.n = m.numbers[i];
-          row.clientName = c[1];
-          row.email = c[2];
-          row.phone = c[3];
+          row.clientName = c[0];
+          row.email = c[1];
+          row.phone = c[2];
           row.property = p;
           insert.run(row);
         }
@@ -238,10 +239,15 @@ export function startParallelSearchFill(sqlite: Database.Database, options: Para
   // Failures are reported through the signal; this only keeps them from being uncaught errors.
   worker.on('error', () => {});
 
+  // The worker knows clients and rentals by the order they were sent in.
+  const clientNumbers = new Map<string, number>();
+  const propertyNumbers = new Map<string, number>();
+  let clientsSent = 0;
+  let propertiesSent = 0;
   let people: string[][] = [];
   let numbers: string[] = [];
-  let clients: string[] = [];
-  let properties: string[] = [];
+  let clients = new Int32Array(BATCH);
+  let properties = new Int32Array(BATCH);
   let next = 1;
   let ended = false;
   let disposed = false;
@@ -249,10 +255,12 @@ export function startParallelSearchFill(sqlite: Database.Database, options: Para
   const running = () => !disposed && Atomics.load(signal, 0) === RUNNING;
   const flush = () => {
     if (numbers.length === 0) return;
-    if (running()) port1.postMessage({ first: next - numbers.length, numbers, clients, properties });
+    if (running()) {
+      port1.postMessage({ first: next - numbers.length, numbers, clients, properties }, [clients.buffer, properties.buffer]);
+      clients = new Int32Array(BATCH);
+      properties = new Int32Array(BATCH);
+    }
     numbers = [];
-    clients = [];
-    properties = [];
   };
   const workerError = () => {
     const message = receiveMessageOnPort(port1)?.message as { error?: string } | undefined;
@@ -267,22 +275,26 @@ export function startParallelSearchFill(sqlite: Database.Database, options: Para
   return {
     client(id, firstName, lastName, email, phone) {
       // Told as they are written, rather than read back: the worker computes their text.
-      people.push([id, firstName, lastName, email, phone]);
+      clientNumbers.set(id, clientsSent++);
+      people.push([firstName, lastName, email, phone]);
       if (people.length === REFERENCE_CHUNK) sendPeople();
     },
     reference(sqlite) {
       sendPeople();
       if (!running()) return;
       // The view's expression for the rental's part (see booking_search_source).
-      port1.postMessage({
-        clients: [],
-        properties: sqlite.prepare(`SELECT p.id, p.code || ' ' || p.name || ' ' || p.city FROM properties p`).raw().all(),
-      });
+      const rentals = sqlite.prepare(`SELECT p.id, p.code || ' ' || p.name || ' ' || p.city FROM properties p`).raw().all() as [
+        string,
+        string,
+      ][];
+      for (const [id] of rentals) propertyNumbers.set(id, propertiesSent++);
+      port1.postMessage({ clients: [], properties: rentals.map((r) => r[1]) });
     },
     add(number, clientId, propertyId) {
+      // Unknown (-1): the worker fails the fill, which is then done in this thread.
+      clients[numbers.length] = clientNumbers.get(clientId) ?? -1;
+      properties[numbers.length] = propertyNumbers.get(propertyId) ?? -1;
       numbers.push(number);
-      clients.push(clientId);
-      properties.push(propertyId);
       next += 1;
       if (numbers.length === BATCH) flush();
     },
