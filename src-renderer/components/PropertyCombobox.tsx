@@ -13,12 +13,11 @@ const MAX_SHOWN = 50;
 /** Lower case without accents, so « Sables d'Olonne » is found by « sables d » and « Élan » by « elan ». */
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
+type Searchable = Pick<Property, 'code' | 'name' | 'city'>;
+const haystack = (p: Searchable) => fold(`${p.code} ${p.name} ${p.city}`);
+
 /** Properties whose code, name or town hold every word typed, in list order. */
-export function matchProperties<P extends Pick<Property, 'code' | 'name' | 'city'>>(
-  properties: readonly P[],
-  text: string,
-  folded: readonly string[] = properties.map((p) => fold(`${p.code} ${p.name} ${p.city}`)),
-): P[] {
+export function matchProperties<P extends Searchable>(properties: readonly P[], text: string, folded: readonly string[] = properties.map(haystack)): P[] {
   const words = fold(text).split(/\s+/).filter(Boolean);
   if (words.length === 0) return properties.slice();
   return properties.filter((_, i) => words.every((w) => folded[i]!.includes(w)));
@@ -52,7 +51,7 @@ export function PropertyCombobox({
   const ownId = useId();
   const inputId = id ?? `${ownId}-input`;
   const listId = `${ownId}-list`;
-  const folded = useMemo(() => properties.map((p) => fold(`${p.code} ${p.name} ${p.city}`)), [properties]);
+  const folded = useMemo(() => properties.map(haystack), [properties]);
   const chosen = properties.find((p) => p.id === value);
   const chosenText = chosen ? describe(chosen) : value === '' ? '' : 'Chargement…';
   /** What the clerk is typing; null when the input shows the chosen property. */
