@@ -25,7 +25,7 @@ export interface ActionEmailOutcome {
   notice: string | null;
 }
 
-/** Why the e-mail cannot be made for this dossier now, in words a clerk can act on; null when it can. */
+/** Why the e-mail cannot be made for this dossier now, in words a clerk can act on; otherwise what it is made of. */
 function obstacle(ctx: ServiceContext, bookingId: string, kind: ActionEmailKind) {
   const dossier = loadDossierForMail(ctx.sqlite, bookingId);
   const settings = mailSettings(ctx.sqlite, ctx.secrets, dossier.agencyId);
