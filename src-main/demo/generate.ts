@@ -7,9 +7,13 @@
 // Stays are planned first in typed arrays (plan.ts), then written in creation order with raw
 // prepared statements inside one transaction (bookings.ts); on a fresh database the indexes are
 // built once at the end, and the search index too, or, for 20 000 dossiers and more, by a worker
-// thread while the dossiers are written (bulk.ts, search-fill.ts). Measured on a 2-vCPU 2.4 GHz
-// server core shared with other work: `npm run serve -- --bookings 100000` ready in ~9 s from the
-// command (~7–8 s of it seeding), 1 000 000 dossiers in ~115 s with ~1 GB of memory at peak.
+// thread while the dossiers are written (bulk.ts, search-fill.ts). Clients are written once their
+// first dossiers are known (a client file opens with its first dossier), just before the dossiers.
+// Measured on a 2-vCPU server shared with other work, seedDemo alone (D1, `npm run bench -- db`):
+// 100 000 dossiers in ~4.2–4.4 s (median; ~5.4 s before bulk inserts went without statement
+// journals and ids and instants were made flat), 1 000 000 dossiers in ~51 s with ~1.36 GB of
+// memory at peak (about 0.15 GB more than when clients were written at once: they are kept until
+// their first dossiers are known).
 // Beyond ~105 000 dossiers the demo grows past 300 rentals (one per 350 dossiers): 300 calendars
 // cannot hold more stays without overlaps.
 //
