@@ -34,4 +34,15 @@ test("a clerk adds the guest's e-mail from the dossier with the keyboard only; a
   await expect(fiche.field('E-mail')).toHaveValue('jeanne.martin@exemple.fr');
   await page.keyboard.press('Escape');
   await expect(fiche.dialog()).toBeHidden();
+
+  // A change typed then left with Échap: asked once, gone the second time, nothing saved.
+  await clerk.openClientFicheWithKeyboard();
+  await fiche.field('Ville').fill('Nantes');
+  await page.keyboard.press('Escape');
+  await expect(fiche.alert()).toHaveText('Modifications non enregistrées : « Enregistrer » pour les garder, ou « Abandonner les modifications ».');
+  await expect(fiche.field('Ville')).toHaveValue('Nantes');
+  await page.keyboard.press('Escape');
+  await expect(fiche.dialog()).toBeHidden();
+  await clerk.openClientFicheWithKeyboard();
+  await expect(fiche.field('Ville')).toHaveValue('');
 });

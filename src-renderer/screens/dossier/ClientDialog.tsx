@@ -76,7 +76,16 @@ function ClientForm({ client, onClose, onSaved }: { client: Client; onClose(): v
   const [form, setForm] = useState<ClientFields>(() => fieldsOf(client));
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const set = (patch: Partial<ClientFields>) => setForm((f) => ({ ...f, ...patch }));
+  /** Échap or « Annuler » with unsaved changes asks once; a second time leaves without them. */
+  const [leaving, setLeaving] = useState(false);
+  const set = (patch: Partial<ClientFields>) => {
+    setLeaving(false);
+    setForm((f) => ({ ...f, ...patch }));
+  };
+  const leave = () => {
+    if (leaving || sameFiche(form, fieldsOf(client))) onClose();
+    else setLeaving(true);
+  };
   const f = (name: keyof ClientFields) => `${id}-${name}`;
 
   const save = async () => {
@@ -104,7 +113,7 @@ function ClientForm({ client, onClose, onSaved }: { client: Client; onClose(): v
   );
 
   return (
-    <Dialog title="Fiche client" onClose={onClose}>
+    <Dialog title="Fiche client" onClose={leave}>
       <form
         noValidate
         onSubmit={(e) => {
@@ -171,9 +180,14 @@ function ClientForm({ client, onClose, onSaved }: { client: Client; onClose(): v
             {failure}
           </p>
         )}
+        {leaving && (
+          <p className="error" role="alert">
+            Modifications non enregistrées : « Enregistrer » pour les garder, ou « Abandonner les modifications ».
+          </p>
+        )}
         <div className="dossier-dialog-actions">
-          <button type="button" onClick={onClose}>
-            Annuler
+          <button type="button" onClick={leave}>
+            {leaving ? 'Abandonner les modifications' : 'Annuler'}
           </button>
           <button type="submit" className="dossier-primary" disabled={busy}>
             Enregistrer
