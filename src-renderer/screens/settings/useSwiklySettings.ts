@@ -65,54 +65,42 @@ export function useSwiklySettings(agencyId: string) {
     return true;
   };
 
-  const save = async (): Promise<boolean> => {
-    if (busy) return false;
-    setBusy('save');
+  /** One action at a time: marks it busy, clears the last alert, and shows its failure instead of `failed`. */
+  const attempt = async <T,>(kind: NonNullable<typeof busy>, failed: T, run: () => Promise<T>): Promise<T> => {
+    setBusy(kind);
     setAlert(null);
     try {
-      return await persist();
+      return await run();
     } catch (e) {
       setAlert(message(e));
-      return false;
+      return failed;
     } finally {
       setBusy(null);
     }
   };
 
-  const connect = async (): Promise<SwiklySettings | null> => {
-    if (busy) return null;
-    setBusy('connect');
-    setAlert(null);
-    try {
-      if (dirtyRef.current && !(await persist())) return null;
-      const result = await call('swikly/connect', { agencyId });
-      adopt(result);
-      return result;
-    } catch (e) {
-      setAlert(message(e));
-      return null;
-    } finally {
-      setBusy(null);
-    }
-  };
+  const save = async (): Promise<boolean> => (busy ? false : attempt('save', false, persist));
+
+  const connect = async (): Promise<SwiklySettings | null> =>
+    busy
+      ? null
+      : attempt('connect', null, async () => {
+          if (dirtyRef.current && !(await persist())) return null;
+          const result = await call('swikly/connect', { agencyId });
+          adopt(result);
+          return result;
+        });
 
   /** Préférences › « Activer la liaison Swikly »: everything else stays as loaded. */
-  const setEnabled = async (enabled: boolean): Promise<boolean> => {
-    if (!saved || busy) return false;
-    setBusy('switch');
-    setAlert(null);
-    try {
-      const result = await call('swikly/settings/save', withEnabled(saved, enabled));
-      setSaved(result);
-      if (!dirtyRef.current) adopt(result);
-      return true;
-    } catch (e) {
-      setAlert(message(e));
-      return false;
-    } finally {
-      setBusy(null);
-    }
-  };
+  const setEnabled = async (enabled: boolean): Promise<boolean> =>
+    !saved || busy
+      ? false
+      : attempt('switch', false, async () => {
+          const result = await call('swikly/settings/save', withEnabled(saved, enabled));
+          setSaved(result);
+          if (!dirtyRef.current) adopt(result);
+          return true;
+        });
 
   return {
     loadError: query.error && !saved ? query.error.message : null,
