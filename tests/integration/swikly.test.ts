@@ -187,15 +187,19 @@ describe('automatic release', () => {
   });
 });
 
+/** The agency sends through the local SMTP server on `port`. */
+const useSmtp = (port: number) =>
+  callOk(t.core, 'emails/settings/save', {
+    agencyId: t.agencyId,
+    smtp: { host: '127.0.0.1', port, security: 'none', user: '', password: '', senderName: 'Agence des Sables', senderEmail: 'contact@agence-sables.fr', replyTo: '', perMinute: 6000 },
+    rules: [],
+  });
+
 describe('automatic reminder', () => {
   it('sends « Sécurisation caution » again N days after the request while the deposit is not secured, once', async () => {
     const sink = await startSmtpSink();
     try {
-      await callOk(t.core, 'emails/settings/save', {
-        agencyId: t.agencyId,
-        smtp: { host: '127.0.0.1', port: sink.port, security: 'none', user: '', password: '', senderName: 'Agence des Sables', senderEmail: 'contact@agence-sables.fr', replyTo: '', perMinute: 6000 },
-        rules: [],
-      });
+      await useSmtp(sink.port);
       await connect({ reminderDays: 2 });
       await propertyDefaults(30_000);
       const { id, number } = await callOk(t.core, 'bookings/create', stay());
@@ -229,11 +233,7 @@ describe('« Mail auto sécurisation caution »', () => {
   it('sent before the link exists, the e-mail waits for it and leaves with it, never with a blank', async () => {
     const sink = await startSmtpSink();
     try {
-      await callOk(t.core, 'emails/settings/save', {
-        agencyId: t.agencyId,
-        smtp: { host: '127.0.0.1', port: sink.port, security: 'none', user: '', password: '', senderName: 'Agence des Sables', senderEmail: 'contact@agence-sables.fr', replyTo: '', perMinute: 6000 },
-        rules: [],
-      });
+      await useSmtp(sink.port);
       await connect();
       await propertyDefaults(30_000);
       // Swikly fails: the request waits in the outbox, its link does not exist yet.
