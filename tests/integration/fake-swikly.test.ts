@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ACCOUNT_IDS, DEFAULT_KEY, startFakeSwikly, swiklySignature, type FakeSwikly } from '../fakes/swikly-server';
 import { waitFor } from '../support/fake-clock';
 import { validateRequest, validateResponse } from '../support/openapi';
+import { sampleCreateBody } from '../support/swikly-samples';
 
 const [ACCOUNT, OTHER_ACCOUNT] = DEFAULT_ACCOUNT_IDS;
 /** 1 July 2025, 10:00 in Paris. */
@@ -51,24 +52,7 @@ async function call(
 const requestsPath = (account = ACCOUNT) => `/accounts/${account}/requests`;
 const WITH = '?with=deposit,payment';
 
-/** A week's stay from 12 July, 500 € deposit and 1 200 € balance, as Comptoir sends it. */
-function createBody(overrides: Record<string, unknown> = {}) {
-  return {
-    description: 'Caution — dossier AGB-2025-00123, Villa Les Pins',
-    language: 'fr',
-    customId: 'AGB-2025-00123',
-    customIdMustBeUnique: true,
-    firstName: 'Camille',
-    lastName: 'Martin',
-    email: 'camille.martin@example.fr',
-    phoneNumber: '+33612345678',
-    sendEmail: false,
-    sendSms: false,
-    deposit: { startDate: '2025-07-12', endDate: '2025-07-19', amount: 50_000 },
-    payment: { amount: 120_000, dueDate: '2025-07-12' },
-    ...overrides,
-  };
-}
+const createBody = sampleCreateBody;
 
 async function createRequest(overrides: Record<string, unknown> = {}) {
   const res = await call('POST', requestsPath() + WITH, { body: createBody(overrides) });

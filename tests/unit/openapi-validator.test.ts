@@ -1,25 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { OpenApiValidator, validateRequest, validateResponse } from '../support/openapi';
+import { sampleCreateBody } from '../support/swikly-samples';
 
 const ACCOUNT = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 const REQUEST = 'CF85309F-2557-4140-817D-E429B3F8E5D6';
 const HEADERS = { authorization: 'Bearer sk_test_comptoir', accept: 'application/json', 'content-type': 'application/json' };
 
 /** What Comptoir sends for a 500 € deposit plus a 1 200 € balance. */
-const createBody = () => ({
-  description: 'Caution — dossier AGB-2025-00123, Villa Les Pins',
-  language: 'fr',
-  customId: 'AGB-2025-00123',
-  customIdMustBeUnique: true,
-  firstName: 'Camille',
-  lastName: 'Martin',
-  email: 'camille.martin@example.fr',
-  phoneNumber: '+33612345678',
-  sendEmail: false,
-  sendSms: false,
-  deposit: { startDate: '2025-07-12', endDate: '2025-07-19', amount: 50_000 },
-  payment: { amount: 120_000, dueDate: '2025-07-12' },
-});
+const createBody = () => sampleCreateBody();
 
 const create = (body: unknown, extra: Partial<Parameters<typeof validateRequest>[0]> = {}) =>
   validateRequest({ method: 'POST', path: `/v1/accounts/${ACCOUNT}/requests`, query: { with: 'deposit,payment' }, headers: HEADERS, body, ...extra });
