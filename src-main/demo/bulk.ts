@@ -25,6 +25,8 @@ import { startParallelSearchFill, type ParallelSearchFill } from './search-fill'
 const BULK_TABLES = ['bookings', 'clients'];
 const SEARCH_TRIGGER = 'bookings_search_ai';
 const SEARCH_TABLE = 'bookings_fts';
+/** A dossier's tenant-order key on its search row, as the insert trigger computes it (migration 0012). */
+const CLIENT_KEY = `coalesce((SELECT c.last_name || char(1) || c.first_name FROM clients c WHERE c.id = b.client_id), '')`;
 
 /** FTS5's own default for 'automerge' when the table has no setting of its own. */
 const FTS5_DEFAULT_AUTOMERGE = 4;
@@ -81,7 +83,7 @@ function fillSearchIndex(
   if (parallel !== null && recreate !== null) {
     // Both tables were empty: each booking's search key is its rowid, as the worker numbered them.
     added = sqlite
-      .prepare(`INSERT INTO booking_search (rowid, booking_id) SELECT rowid, id FROM bookings ORDER BY rowid`)
+      .prepare(`INSERT INTO booking_search (rowid, booking_id, client_key) SELECT b.rowid, b.id, ${CLIENT_KEY} FROM bookings b ORDER BY b.rowid`)
       .run().changes;
     const copied = parallel.copyInto();
     if (copied === added) {
@@ -93,7 +95,7 @@ function fillSearchIndex(
     renew();
   } else {
     added = sqlite
-      .prepare(`INSERT INTO booking_search (booking_id) SELECT id FROM bookings WHERE rowid > ? ORDER BY rowid`)
+      .prepare(`INSERT INTO booking_search (booking_id, client_key) SELECT b.id, ${CLIENT_KEY} FROM bookings b WHERE b.rowid > ? ORDER BY b.rowid`)
       .run(afterBookingRowid).changes;
   }
   const large = added >= searchFillTuning.largeFill;
@@ -119,7 +121,9 @@ function searchTriggerIsKnown(sql: string): boolean {
   const body = sql.replace(/\s+/g, ' ');
   return (
     body.includes('AFTER INSERT ON `bookings` BEGIN') &&
-    body.includes('INSERT INTO booking_search (booking_id) VALUES (NEW.id);') &&
+    body.includes(
+      "INSERT INTO booking_search (booking_id, client_key) VALUES (NEW.id, coalesce(( SELECT c.last_name || char(1) || c.first_name FROM clients c WHERE c.id = NEW.client_id), ''));",
+    ) &&
     body.includes(
       'INSERT INTO bookings_fts (rowid, number, client_name, email, phone, property) SELECT rowid, number, client_name, email, phone, property FROM booking_search_source WHERE rowid = (SELECT rowid FROM booking_search WHERE booking_id = NEW.id); END',
     ) &&

@@ -59,9 +59,11 @@ export function toFtsQuery(search: string): string | null {
  * - `walks`: each dossier met while walking the sort's index is checked against the set of
  *   matching full-text rowids (best when many match: the first window is found after a short walk,
  *   and the set is integers, not the dossiers' ids looked up one by one);
+ * - `joined`: as `walks`, the dossier's search row being already joined as `s` (for its tenant
+ *   order, see bookings-query): its integer key is checked directly;
  * - `omit`: no search condition (the caller counts the matches in the full-text index itself).
  */
-export type SearchShape = 'drives' | 'walks' | 'omit';
+export type SearchShape = 'drives' | 'walks' | 'joined' | 'omit';
 
 export interface BookingsWhere extends SqlWhere {
   /** The FTS5 query of the search box, if any. */
@@ -104,8 +106,8 @@ export function bookingsWhere(ctx: ServiceContext, input: ParsedInput<'bookings/
       search === 'drives'
         ? `b.id IN (SELECT s.booking_id FROM booking_search s WHERE s.rowid IN
              (SELECT rowid FROM bookings_fts WHERE bookings_fts MATCH @fts))`
-        : // An expression on the left: never mistaken for an index to drive with.
-          `(SELECT s.rowid FROM booking_search s WHERE s.booking_id = b.id) IN
+        : // An expression on the left: never mistaken for a key to drive with.
+          `${search === 'joined' ? '+s.rowid' : '(SELECT s.rowid FROM booking_search s WHERE s.booking_id = b.id)'} IN
              (SELECT rowid FROM bookings_fts WHERE bookings_fts MATCH @fts)`,
     );
     params.fts = fts;

@@ -16,11 +16,14 @@ const ROW_COLUMNS = `
   b.deposit_state AS depositState, b.deposit_secured_at AS depositSecuredAt,
   coalesce(b.deposit_amount_cents, nullif(p.default_deposit_cents, 0)) AS depositAmountCents, b.source`;
 
-type Table = 'b' | 'c' | 'p' | 'a';
-const TABLES: Record<Exclude<Table, 'b'>, { table: string; key: string }> = {
-  c: { table: 'clients', key: 'client_id' },
-  p: { table: 'properties', key: 'property_id' },
-  a: { table: 'agencies', key: 'agency_id' },
+type Table = 'b' | 'c' | 'p' | 'a' | 's';
+type Joined = Exclude<Table, 'b'>;
+/** How each table joins a dossier; the search row `s` is walked through its tenant-order index. */
+const TABLES: Record<Joined, { table: string; on: string; driving: string }> = {
+  c: { table: 'clients c', on: 'c.id = b.client_id', driving: 'clients c' },
+  p: { table: 'properties p', on: 'p.id = b.property_id', driving: 'properties p' },
+  a: { table: 'agencies a', on: 'a.id = b.agency_id', driving: 'agencies a' },
+  s: { table: 'booking_search s', on: 's.booking_id = b.id', driving: 'booking_search s INDEXED BY booking_search_client_key_idx' },
 };
 
 // Bookings first, always: with two agencies the planner would rather walk each agency's dossiers
@@ -35,11 +38,16 @@ const ROW_JOINS =
  * the rows an OFFSET skips cost an index step each, not four lookups and a row built for nothing.
  */
 function windowFrom(driver: Table, needed: Set<Table>): string {
-  const others = [...needed].filter((t): t is Exclude<Table, 'b'> => t !== 'b' && t !== driver);
-  const join = (t: Exclude<Table, 'b'>) => `CROSS JOIN ${TABLES[t].table} ${t} ON ${t}.id = b.${TABLES[t].key}`;
-  const first =
-    driver === 'b' ? 'FROM bookings b' : `FROM ${TABLES[driver].table} ${driver} CROSS JOIN bookings b ON b.${TABLES[driver].key} = ${driver}.id`;
+  const others = [...needed].filter((t): t is Joined => t !== 'b' && t !== driver);
+  const join = (t: Joined) => `CROSS JOIN ${TABLES[t].table} ON ${TABLES[t].on}`;
+  const first = driver === 'b' ? 'FROM bookings b' : `FROM ${TABLES[driver].driving} CROSS JOIN bookings b ON ${TABLES[driver].on}`;
   return [first, ...others.map(join)].join(' ');
+}
+
+interface SortSpec {
+  keys: string[];
+  tie?: string[];
+  driver?: Joined;
 }
 
 /**
@@ -47,7 +55,7 @@ function windowFrom(driver: Table, needed: Set<Table>): string {
  * index entry ends with), so a window of 100 rows is read in order instead of sorting the table.
  * `driver` is the table to walk first when that index belongs to a joined table.
  */
-const SORTS: Record<BookingSortColumn, { keys: string[]; tie?: string[]; driver?: 'c' | 'p' | 'a' }> = {
+const SORTS: Record<BookingSortColumn, SortSpec> = {
   number: { keys: ['b.number'] },
   status: { keys: ['b.status'], tie: ['b.arrival'] },
   client: { keys: ['c.last_name COLLATE NOCASE', 'c.first_name COLLATE NOCASE'], tie: ['c.rowid'], driver: 'c' },
@@ -61,6 +69,22 @@ const SORTS: Record<BookingSortColumn, { keys: string[]; tie?: string[]; driver?
   source: { keys: ['b.source'], tie: ['b.arrival'] },
   agency: { keys: ['a.name'], tie: ['a.rowid', 'b.arrival'], driver: 'a' },
 };
+
+/**
+ * The tenant order while searching: the same order (last name, then first name, without case),
+ * read from the search rows' own index (migration 0012). Walking it checks each dossier against
+ * the search's matches by its integer key, where walking the clients' index took two lookups by
+ * text id per dossier: a search's matches cluster along a name order (all the Martins), so that
+ * walk often went through half the table. Only while searching: without a search, the clients'
+ * index is as fast and a filtered sort of a few thousand dossiers reads their clients directly.
+ * Dossiers of two tenants of the same name come in creation order here, grouped by tenant there.
+ */
+const SEARCH_SORTS: Partial<Record<BookingSortColumn, SortSpec>> = {
+  client: { keys: ['s.client_key COLLATE NOCASE'], tie: ['s.rowid'], driver: 's' },
+};
+
+const sortSpec = (column: BookingSortColumn, searching: boolean): SortSpec =>
+  (searching ? SEARCH_SORTS[column] : undefined) ?? SORTS[column];
 
 /** Below this many matches, sorting them is cheaper than walking an index in order. */
 const SMALL_RESULT = 5000;
@@ -144,22 +168,23 @@ export function listBookings(ctx: ServiceContext, input: ParsedInput<'bookings/l
   const limit = Math.max(0, fromEnd ? Math.min(input.limit, total - input.offset) : input.limit);
   if (limit === 0 || offset >= total) return { total, rows: [] };
   const dir = (d: 'asc' | 'desc') => ((d === 'asc') !== fromEnd ? 'ASC' : 'DESC');
-  const primary = input.sort[0]!;
-  const order = input.sort.flatMap((s) => SORTS[s.column].keys.map((k) => `${k} ${dir(s.direction)}`));
+  const fts = toFtsQuery(input.search);
+  const spec = (column: BookingSortColumn) => sortSpec(column, fts !== null);
+  const primary = spec(input.sort[0]!.column);
+  const order = input.sort.flatMap((s) => spec(s.column).keys.map((k) => `${k} ${dir(s.direction)}`));
   // Alone, a column is followed by the rest of its index key; a unique last key keeps windows stable.
-  if (input.sort.length === 1) order.push(...(SORTS[primary.column].tie ?? []).map((k) => `${k} ${dir(primary.direction)}`));
-  order.push(`b.rowid ${dir(primary.direction)}`);
+  if (input.sort.length === 1) order.push(...(primary.tie ?? []).map((k) => `${k} ${dir(input.sort[0]!.direction)}`));
+  order.push(`b.rowid ${dir(input.sort[0]!.direction)}`);
 
   // The search drives when its matches are few for the window asked: walking the sort's index
   // meets the window after about (offset + limit) × all / total dossiers.
-  const fts = toFtsQuery(input.search);
   const all = fts ? countBookings(cache, ctx, { ...input, ...NO_FILTERS }) : 0;
   const searchDrives = fts !== null && (offset + limit) * all >= WALK_VS_DRIVE * total * total;
   const small = total <= SMALL_RESULT;
   // On a large result the sort index drives the plan, not the search's list of ids.
-  const driver: Table = searchDrives || (small && !fts) ? 'b' : (SORTS[primary.column].driver ?? 'b');
-  const where = bookingsWhere(ctx, input, searchDrives ? 'drives' : 'walks');
+  const driver: Table = searchDrives || (small && !fts) ? 'b' : (primary.driver ?? 'b');
   const needed = new Set(order.map((k) => k[0] as Table));
+  const where = bookingsWhere(ctx, input, searchDrives ? 'drives' : needed.has('s') ? 'joined' : 'walks');
   const ids = prepared(cache, ctx.sqlite, `SELECT b.rowid ${windowFrom(driver, needed)} ${where.sql} ORDER BY ${order.join(', ')} LIMIT @limit OFFSET @offset`)
     .pluck()
     .all({ ...where.params, limit, offset }) as number[];

@@ -164,6 +164,57 @@ describe('the grid search and its count', () => {
   });
 });
 
+describe('a search sorted by tenant', () => {
+  const tenants = async (input: Record<string, unknown>) => (await list(input)).rows.map((r: any) => r.clientName);
+  const byTenant = (direction: 'asc' | 'desc') => [{ column: 'client', direction }];
+  let clients: Record<string, string>;
+
+  beforeEach(async () => {
+    // Four stays in the same rental (found by « sables »), one more elsewhere that is not.
+    clients = {};
+    const names = [['dupont', 'Zoé'], ['DURAND', 'Luc'], ['Dupont', 'Anne'], ['Dupuis', 'Marc']] as const;
+    for (const [i, [lastName, firstName]] of names.entries()) {
+      const client = await callOk(t.core, 'clients/create', { agencyId: t.agencyId, lastName, firstName });
+      clients[`${lastName} ${firstName}`] = client.id;
+      await callOk(t.core, 'bookings/create', stay(`2026-08-0${i + 1}`, `2026-08-0${i + 2}`, { clientId: client.id }));
+    }
+    await callOk(t.core, 'bookings/create', stay('2026-08-01', '2026-08-08', { propertyId: t.otherPropertyId }));
+  });
+
+  it('lists the matches by last name then first name, whatever their case, page by page as at once', async () => {
+    const expected = ['Dupont Anne', 'dupont Zoé', 'Dupuis Marc', 'DURAND Luc'];
+    for (const direction of ['asc', 'desc'] as const) {
+      const order = direction === 'asc' ? expected : [...expected].reverse();
+      expect(await tenants({ search: 'sables', sort: byTenant(direction) })).toEqual(order);
+      // One row a window: the tenant index is walked instead of sorting the matches.
+      const paged: string[] = [];
+      for (let offset = 0; offset < order.length; offset++) paged.push(...(await tenants({ search: 'sables', sort: byTenant(direction), offset, limit: 1 })));
+      expect(paged).toEqual(order);
+      // The same order as the grid without a search.
+      expect((await tenants({ sort: byTenant(direction) })).filter((n: string) => order.includes(n))).toEqual(order);
+    }
+  });
+
+  it('follows a tenant renamed on the fiche client', async () => {
+    const id = clients['Dupuis Marc']!;
+    const { agencyId: _agency, ...fiche } = await callOk(t.core, 'clients/get', { id });
+    await callOk(t.core, 'clients/update', { ...fiche, lastName: 'Abadie' });
+    const expected = ['Abadie Marc', 'Dupont Anne', 'dupont Zoé', 'DURAND Luc'];
+    expect(await tenants({ search: 'sables', sort: byTenant('asc') })).toEqual(expected);
+    const paged: string[] = [];
+    for (let offset = 0; offset < expected.length; offset++) paged.push(...(await tenants({ search: 'sables', sort: byTenant('asc'), offset, limit: 1 })));
+    expect(paged).toEqual(expected);
+  });
+
+  it('follows a dossier moved to another tenant', async () => {
+    const zoe = (await list({ search: 'zoé' })).rows[0];
+    t.core.database.sqlite.prepare('UPDATE bookings SET client_id = ? WHERE id = ?').run(t.clientId, zoe.id);
+    const paged: string[] = [];
+    for (let offset = 0; offset < 4; offset++) paged.push(...(await tenants({ search: 'sables', sort: byTenant('asc'), offset, limit: 1 })));
+    expect(paged).toEqual(['Dupont Anne', 'Dupuis Marc', 'DURAND Luc', 'Martin Jean']);
+  });
+});
+
 describe('editing a dossier', () => {
   it('moves the stay, re-prices it and records what changed', async () => {
     const b = await callOk(t.core, 'bookings/create', stay('2026-08-01', '2026-08-08'));
