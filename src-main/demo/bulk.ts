@@ -4,8 +4,8 @@
 // indexes of bookings, clients and the search rows (pricing lines and payments arrive in index
 // order anyway) and the bookings insert trigger of the search index are dropped; at the end the
 // search index is filled in one statement and the indexes and the trigger are re-created from
-// their own SQL as stored in sqlite_master, so the schema after seeding is byte for byte the one the migrations
-// made. If the transaction fails, SQLite rolls the drops back with everything else.
+// their own SQL as stored in sqlite_master, so the schema after seeding is byte for byte the one
+// the migrations made. If the transaction fails, SQLite rolls the drops back with everything else.
 //
 // The connection is also set for the load and put back as it was afterwards: a bigger page
 // cache; foreign keys not enforced (every id written was just read from its parent table, and
