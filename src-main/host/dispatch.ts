@@ -25,7 +25,7 @@ export function createDispatch(handlers: Handlers, ctx: ServiceContext, log: (e:
     }
     const spec = contract[name];
     const parsed = spec.input.safeParse(rawInput ?? {});
-    if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error.issues));
+    if (!parsed.success) return fail('invalid_input', describeIssues(parsed.error.issues, name));
     try {
       const handler = handlers[name] as Handler<MethodName>;
       const value = await handler(parsed.data as never, ctx);

@@ -6,7 +6,7 @@ const FIELD_LABELS: Record<string, string> = {
   propertyId: 'Logement',
   clientId: 'Client',
   bookingId: 'Dossier',
-  id: 'Dossier',
+  emailId: 'E-mail',
   status: 'Statut',
   optionExpiresAt: "Expiration de l'option",
   source: 'Provenance',
@@ -60,16 +60,29 @@ export interface IssueLike {
   message: string;
 }
 
-function describePath(path: readonly PropertyKey[]): string {
+/** What a method's own `id` designates, by the method's family (bookings/get: a dossier). */
+const ID_LABELS: Record<string, string> = {
+  bookings: 'Dossier',
+  clients: 'Client',
+  sync: 'Opération de synchronisation',
+};
+
+function describePath(path: readonly PropertyKey[], method: string | undefined): string {
   const names = path.filter((p): p is string => typeof p === 'string');
   const lineIndex = path.find((p): p is number => typeof p === 'number');
-  const field = names.length ? (FIELD_LABELS[names[names.length - 1]!] ?? names[names.length - 1]!) : '';
+  const last = names[names.length - 1];
+  const label = (name: string) => {
+    if (name !== 'id') return FIELD_LABELS[name] ?? name;
+    return (names.length === 1 ? ID_LABELS[method?.split('/')[0] ?? ''] : undefined) ?? 'Identifiant';
+  };
+  const field = last === undefined ? '' : label(last);
   return lineIndex !== undefined && names[0] === 'lines' ? `${field} (ligne ${lineIndex + 1})` : field;
 }
 
-export function describeIssues(issues: readonly IssueLike[]): string {
+/** `method`: the contract method whose input failed, which tells what its `id` is. */
+export function describeIssues(issues: readonly IssueLike[], method?: string): string {
   const parts = issues.slice(0, 5).map((i) => {
-    const where = describePath(i.path);
+    const where = describePath(i.path, method);
     return where ? `${where} : ${i.message}` : i.message;
   });
   return `Saisie refusée — ${parts.join(' ; ')}`;

@@ -114,6 +114,18 @@ describe('la fiche du client', () => {
     expect(countRows(t.core, 'audit_log')).toBe(0);
   });
 
+  it('names what a malformed id was meant to designate', async () => {
+    for (const [name, input, what] of [
+      ['clients/get', { id: 'pas-un-id' }, 'Client'],
+      ['clients/update', fiche({ id: 'pas-un-id' }), 'Client'],
+      ['bookings/get', { id: 'pas-un-id' }, 'Dossier'],
+      ['sync/retry', { id: 'pas-un-id' }, 'Opération de synchronisation'],
+    ] as const) {
+      const result = await t.core.dispatch(name, input);
+      expect(result, name).toMatchObject({ ok: false, error: { code: 'invalid_input', message: `Saisie refusée — ${what} : Identifiant invalide.` } });
+    }
+  });
+
   it("finds the client's dossiers by the new e-mail in the dossiers' search, and no longer by the old one", async () => {
     const created = await createOption();
     const search = async (text: string) =>
