@@ -65,37 +65,64 @@ export function toFtsQuery(search: string): string | null {
  */
 export type SearchShape = 'drives' | 'walks' | 'joined' | 'omit';
 
+/** The grid's filters that are one column each (presets are whole conditions of their own). */
+export type FilterColumn = 'agency' | 'status' | 'property' | 'source' | 'arrival' | 'deposit';
+
 export interface BookingsWhere extends SqlWhere {
   /** The FTS5 query of the search box, if any. */
   fts: string | null;
   /** Conditions other than the search box (filters, preset). */
   filtered: boolean;
+  /** The filters set, by column (`preset` when a preset is). */
+  filters: Set<FilterColumn | 'preset'>;
 }
 
-export function bookingsWhere(ctx: ServiceContext, input: ParsedInput<'bookings/list'>, search: SearchShape): BookingsWhere {
+export interface WhereOptions {
+  /**
+   * Filters whose column must not lead the plan: written `+b.column`, which SQLite checks on each
+   * row met but never looks up by index. The caller chooses what drives (see bookings-query).
+   */
+  unindexed?: ReadonlySet<FilterColumn>;
+}
+
+export function bookingsWhere(
+  ctx: ServiceContext,
+  input: ParsedInput<'bookings/list'>,
+  search: SearchShape,
+  options: WhereOptions = {},
+): BookingsWhere {
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
-  const eq = (column: string, name: string, value: unknown) => {
+  const filters = new Set<FilterColumn | 'preset'>();
+  const col = (filter: FilterColumn, column: string) => {
+    filters.add(filter);
+    return options.unindexed?.has(filter) ? `+${column}` : column;
+  };
+  const eq = (filter: FilterColumn, column: string, name: string, value: unknown) => {
     if (value === null || value === undefined) return;
-    parts.push(`${column} = @${name}`);
+    parts.push(`${col(filter, column)} = @${name}`);
     params[name] = value;
   };
-  eq('b.agency_id', 'agencyId', input.agencyId);
-  eq('b.status', 'status', input.status);
-  eq('b.property_id', 'propertyId', input.propertyId);
-  eq('b.source', 'source', input.source);
+  eq('agency', 'b.agency_id', 'agencyId', input.agencyId);
+  eq('status', 'b.status', 'status', input.status);
+  eq('property', 'b.property_id', 'propertyId', input.propertyId);
+  eq('source', 'b.source', 'source', input.source);
   if (input.arrivalFrom) {
-    parts.push('b.arrival >= @arrivalFrom');
+    parts.push(`${col('arrival', 'b.arrival')} >= @arrivalFrom`);
     params.arrivalFrom = input.arrivalFrom;
   }
   if (input.arrivalTo) {
-    parts.push('b.arrival <= @arrivalTo');
+    parts.push(`${col('arrival', 'b.arrival')} <= @arrivalTo`);
     params.arrivalTo = input.arrivalTo;
   }
-  if (input.deposit === 'unsecured') parts.push(`${ACTIVE} AND ${UNSECURED}`);
-  else eq('b.deposit_state', 'deposit', input.deposit);
+  if (input.deposit === 'unsecured') {
+    const plus = options.unindexed?.has('deposit') ? '+' : '';
+    filters.add('deposit');
+    parts.push(`${plus}${ACTIVE} AND ${plus}${UNSECURED}`);
+  } else eq('deposit', 'b.deposit_state', 'deposit', input.deposit);
   if (input.preset) {
     const p = presetWhere(input.preset, clockFor(ctx, input.agencyId));
+    filters.add('preset');
     parts.push(p.sql);
     Object.assign(params, p.params);
   }
@@ -112,5 +139,5 @@ export function bookingsWhere(ctx: ServiceContext, input: ParsedInput<'bookings/
     );
     params.fts = fts;
   }
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params, fts, filtered };
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params, fts, filtered, filters };
 }

@@ -3,7 +3,7 @@ import { AppError } from '../../src-shared/contract';
 import { writeStamp } from '../db/stamp';
 import { agencyTimeZone } from './clock';
 import type Database from 'better-sqlite3';
-import { bookingsWhere, toFtsQuery } from './bookings-filter';
+import { bookingsWhere, toFtsQuery, type FilterColumn } from './bookings-filter';
 import type { Handlers, ServiceContext } from './context';
 
 const ROW_COLUMNS = `
@@ -86,13 +86,34 @@ const SEARCH_SORTS: Partial<Record<BookingSortColumn, SortSpec>> = {
 const sortSpec = (column: BookingSortColumn, searching: boolean): SortSpec =>
   (searching ? SEARCH_SORTS[column] : undefined) ?? SORTS[column];
 
-/** Below this many matches, sorting them is cheaper than walking an index in order. */
-const SMALL_RESULT = 5000;
 /**
- * Walking the sort's index and checking each dossier against the search's matches costs about a
- * quarter of fetching one match through the search (measured on the demo: ≈1.3 µs against ≈6 µs).
+ * What a window costs, in µs per row, by how its dossiers are found (measured on the 100,000-dossier
+ * demo; only their ratios matter):
+ * - walking the sort's index and checking each dossier met against the filters and the search;
+ * - the search's matches fetched through their text ids (the dossier's id, then its row);
+ * - a filter's index, each dossier checked against the rest (the search by its integer key).
  */
-const WALK_VS_DRIVE = 4;
+const COST = { walk: 1.3, search: 5.7, filter: 2, filterAndSearch: 3.3 };
+/**
+ * Below this many dossiers, a filtered result is never found by walking the sort's index: a
+ * filter on dates, status or deposit meets its dossiers at one end of most orders (the options and
+ * the deposits to chase are all in the coming weeks), where the walk would cost the whole table.
+ */
+const SMALL_RESULT = 5000;
+type Plan = 'walk' | 'search' | 'filter';
+/** For tests: a smaller SMALL_RESULT, or one plan imposed, to compare the plans on a small demo. */
+export const planTuning = { smallResult: SMALL_RESULT, force: null as Plan | null };
+/** Filters spread evenly along every order but their own (an agency's dossiers over the years). */
+const SPREAD: ReadonlySet<FilterColumn> = new Set(['agency', 'source']);
+/** The column each sort walks first, whose filter then narrows the walk instead of being checked. */
+const SORT_FILTER: Partial<Record<BookingSortColumn, FilterColumn>> = {
+  status: 'status',
+  property: 'property',
+  arrival: 'arrival',
+  deposit: 'deposit',
+  source: 'source',
+  agency: 'agency',
+};
 
 /**
  * Per connection: prepared statements (the grid asks the same few shapes again and again) and the
@@ -149,17 +170,60 @@ function counted(cache: QueryCache, sqlite: Database.Database, sql: string, para
   return n;
 }
 
-/** How many dossiers the grid's filters and search select. */
-function countBookings(cache: QueryCache, ctx: ServiceContext, input: ParsedInput<'bookings/list'>): number {
-  const where = bookingsWhere(ctx, input, 'drives');
-  // The search alone: one full-text row per dossier (triggers of migration 0001), count them there.
-  if (where.fts && !where.filtered) {
-    return counted(cache, ctx.sqlite, 'SELECT count(*) FROM bookings_fts WHERE bookings_fts MATCH @fts', { fts: where.fts });
-  }
+type Input = ParsedInput<'bookings/list'>;
+
+/** The search alone: one full-text row per dossier (triggers of migration 0001), counted there. */
+function countSearch(cache: QueryCache, ctx: ServiceContext, fts: string): number {
+  return counted(cache, ctx.sqlite, 'SELECT count(*) FROM bookings_fts WHERE bookings_fts MATCH @fts', { fts });
+}
+
+/**
+ * Filters that should not lead a plan found by a filter: an agency or a source keeps half or a
+ * quarter of the dossiers, where any other filter keeps a few percent. (SQLite's statistics,
+ * sampled, take one agency for a thousand dossiers and pick its index over the deposit's.)
+ */
+function weakFilters(filters: ReadonlySet<FilterColumn | 'preset'>): Set<FilterColumn> {
+  const strong = [...filters].some((f) => f === 'preset' || !SPREAD.has(f));
+  return new Set(strong ? [...SPREAD].filter((f) => filters.has(f)) : []);
+}
+
+/** How many dossiers the filters select, the search left aside. */
+function countFilters(cache: QueryCache, ctx: ServiceContext, input: Input): number {
+  const probe = bookingsWhere(ctx, input, 'omit');
+  const where = bookingsWhere(ctx, input, 'omit', { unindexed: weakFilters(probe.filters) });
   return counted(cache, ctx.sqlite, `SELECT count(*) FROM bookings b ${where.sql}`, where.params);
 }
 
-export function listBookings(ctx: ServiceContext, input: ParsedInput<'bookings/list'>) {
+/**
+ * How the dossiers of filters and a search are found: by the search's matches, or by a filter's
+ * index with each dossier checked against the search. Null without both.
+ */
+function filterOrSearch(cache: QueryCache, ctx: ServiceContext, input: Input): 'search' | 'filter' | null {
+  const where = bookingsWhere(ctx, input, 'omit');
+  if (!where.fts || !where.filtered) return null;
+  const matches = countSearch(cache, ctx, where.fts);
+  // A few matches: no need to count the filters' dossiers to know the search is cheaper.
+  if (matches * COST.search < planTuning.smallResult * COST.filterAndSearch) return 'search';
+  return matches * COST.search <= countFilters(cache, ctx, input) * COST.filterAndSearch ? 'search' : 'filter';
+}
+
+/** How many dossiers the grid's filters and search select. */
+function countBookings(cache: QueryCache, ctx: ServiceContext, input: Input): number {
+  const fts = toFtsQuery(input.search);
+  const by = filterOrSearch(cache, ctx, input);
+  if (fts && by === null) return countSearch(cache, ctx, fts);
+  const probe = bookingsWhere(ctx, input, 'omit');
+  const where = bookingsWhere(ctx, input, by === 'search' ? 'drives' : 'walks', {
+    unindexed: by === 'search' ? new Set(probe.filters as Set<FilterColumn>) : weakFilters(probe.filters),
+  });
+  return counted(cache, ctx.sqlite, `SELECT count(*) FROM bookings b ${where.sql}`, where.params);
+}
+
+/** About how many dossiers there are, in one index step: the largest rowid (deletions are rare). */
+const dossierCount = (cache: QueryCache, sqlite: Database.Database) =>
+  (prepared(cache, sqlite, 'SELECT coalesce(max(rowid), 0) FROM bookings').pluck().get() as number) || 1;
+
+export function listBookings(ctx: ServiceContext, input: Input) {
   const cache = cacheOf(ctx.sqlite);
   const total = countBookings(cache, ctx, input);
   // Past the middle, read the window from the other end: an OFFSET costs a walk over the rows it skips.
@@ -176,15 +240,34 @@ export function listBookings(ctx: ServiceContext, input: ParsedInput<'bookings/l
   if (input.sort.length === 1) order.push(...(primary.tie ?? []).map((k) => `${k} ${dir(input.sort[0]!.direction)}`));
   order.push(`b.rowid ${dir(input.sort[0]!.direction)}`);
 
-  // The search drives when its matches are few for the window asked: walking the sort's index
-  // meets the window after about (offset + limit) × all / total dossiers.
-  const all = fts ? countBookings(cache, ctx, { ...input, ...NO_FILTERS }) : 0;
-  const searchDrives = fts !== null && (offset + limit) * all >= WALK_VS_DRIVE * total * total;
-  const small = total <= SMALL_RESULT;
-  // On a large result the sort index drives the plan, not the search's list of ids.
-  const driver: Table = searchDrives || (small && !fts) ? 'b' : (primary.driver ?? 'b');
+  // The cheapest way to the window: walking the sort's index meets it after about
+  // (offset + limit) × all / total dossiers (if the matches are spread along it); finding the
+  // matches first costs each of them, then a sort.
+  const { filters, filtered } = bookingsWhere(ctx, input, 'omit');
+  const by = fts ? (filterOrSearch(cache, ctx, input) ?? 'search') : 'filter';
+  const walk = ((offset + limit) * dossierCount(cache, ctx.sqlite) * COST.walk) / Math.max(1, total);
+  const find =
+    by === 'search'
+      ? countSearch(cache, ctx, fts!) * COST.search
+      : filtered
+        ? (fts ? countFilters(cache, ctx, input) * COST.filterAndSearch : total * COST.filter)
+        : Infinity;
+  // A small filtered result may sit at one end of the sort (see SMALL_RESULT): found, not walked.
+  const walkAllowed = !(filtered && total <= planTuning.smallResult && [...filters].some((f) => f === 'preset' || !SPREAD.has(f)));
+  const plan: Plan = planTuning.force ?? (walkAllowed && walk < find ? 'walk' : by);
+
+  const driver: Table = plan === 'walk' ? (primary.driver ?? 'b') : 'b';
   const needed = new Set(order.map((k) => k[0] as Table));
-  const where = bookingsWhere(ctx, input, searchDrives ? 'drives' : needed.has('s') ? 'joined' : 'walks');
+  const sortFilter = SORT_FILTER[input.sort[0]!.column];
+  // Whatever is not chosen to lead is written so that SQLite cannot lead with it instead.
+  const unindexed =
+    plan === 'search'
+      ? new Set(filters as Set<FilterColumn>)
+      : plan === 'filter'
+        ? weakFilters(filters)
+        : new Set([...SPREAD].filter((f) => filters.has(f) && f !== sortFilter));
+  const shape = plan === 'search' ? 'drives' : needed.has('s') ? 'joined' : 'walks';
+  const where = bookingsWhere(ctx, input, shape, { unindexed });
   const ids = prepared(cache, ctx.sqlite, `SELECT b.rowid ${windowFrom(driver, needed)} ${where.sql} ORDER BY ${order.join(', ')} LIMIT @limit OFFSET @offset`)
     .pluck()
     .all({ ...where.params, limit, offset }) as number[];
@@ -200,19 +283,6 @@ const WINDOW_ROWS = `SELECT ${ROW_COLUMNS} FROM json_each(@ids) j
   CROSS JOIN bookings b ON b.rowid = j.value CROSS JOIN agencies a ON a.id = b.agency_id
   CROSS JOIN properties p ON p.id = b.property_id CROSS JOIN clients c ON c.id = b.client_id
   ORDER BY j.key`;
-
-/** The filters of a list input cleared: every dossier. */
-const NO_FILTERS = {
-  agencyId: null,
-  status: null,
-  propertyId: null,
-  source: null,
-  arrivalFrom: null,
-  arrivalTo: null,
-  deposit: null,
-  preset: null,
-  search: '',
-} as const;
 
 export function getBookingRow(ctx: ServiceContext, id: string): BookingRow {
   const row = ctx.sqlite.prepare(`SELECT ${ROW_COLUMNS} ${ROW_JOINS} WHERE b.id = ?`).get(id) as BookingRow | undefined;
