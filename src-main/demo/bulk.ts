@@ -88,7 +88,9 @@ function fillSearchIndex(
   if (parallel !== null && recreate !== null) {
     // Both tables were empty: each booking's search key is its rowid, as the worker numbered them.
     added = sqlite
-      .prepare(`INSERT INTO booking_search (rowid, booking_id, client_key) SELECT b.rowid, b.id, ${CLIENT_KEY} FROM bookings b ORDER BY b.rowid`)
+      .prepare(
+        `INSERT INTO booking_search (rowid, booking_id, client_key, agency_id) SELECT b.rowid, b.id, ${CLIENT_KEY}, b.agency_id FROM bookings b ORDER BY b.rowid`,
+      )
       .run().changes;
     const copied = parallel.copyInto();
     if (copied === added) {
@@ -100,7 +102,9 @@ function fillSearchIndex(
     renew();
   } else {
     added = sqlite
-      .prepare(`INSERT INTO booking_search (booking_id, client_key) SELECT b.id, ${CLIENT_KEY} FROM bookings b WHERE b.rowid > ? ORDER BY b.rowid`)
+      .prepare(
+        `INSERT INTO booking_search (booking_id, client_key, agency_id) SELECT b.id, ${CLIENT_KEY}, b.agency_id FROM bookings b WHERE b.rowid > ? ORDER BY b.rowid`,
+      )
       .run(afterBookingRowid).changes;
   }
   const large = added >= searchFillTuning.largeFill;
@@ -127,7 +131,7 @@ function searchTriggerIsKnown(sql: string): boolean {
   return (
     body.includes('AFTER INSERT ON `bookings` BEGIN') &&
     body.includes(
-      "INSERT INTO booking_search (booking_id, client_key) VALUES (NEW.id, coalesce(( SELECT c.last_name || char(1) || c.first_name FROM clients c WHERE c.id = NEW.client_id), ''));",
+      "INSERT INTO booking_search (booking_id, client_key, agency_id) VALUES (NEW.id, coalesce(( SELECT c.last_name || char(1) || c.first_name FROM clients c WHERE c.id = NEW.client_id), ''), NEW.agency_id);",
     ) &&
     body.includes(
       'INSERT INTO bookings_fts (rowid, number, client_name, email, phone, property) SELECT rowid, number, client_name, email, phone, property FROM booking_search_source WHERE rowid = (SELECT rowid FROM booking_search WHERE booking_id = NEW.id); END',

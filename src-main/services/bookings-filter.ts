@@ -131,8 +131,9 @@ export function bookingsWhere(
   if (fts && search !== 'omit') {
     parts.push(
       search === 'drives'
-        ? `b.id IN (SELECT s.booking_id FROM booking_search s WHERE s.rowid IN
-             (SELECT rowid FROM bookings_fts WHERE bookings_fts MATCH @fts))`
+        ? // The agency is on the search row too: the other agencies' matches are not read further.
+          `b.id IN (SELECT s.booking_id FROM booking_search s WHERE s.rowid IN
+             (SELECT rowid FROM bookings_fts WHERE bookings_fts MATCH @fts)${input.agencyId ? ' AND +s.agency_id = @agencyId' : ''})`
         : // An expression on the left: never mistaken for a key to drive with.
           `${search === 'joined' ? '+s.rowid' : '(SELECT s.rowid FROM booking_search s WHERE s.booking_id = b.id)'} IN
              (SELECT rowid FROM bookings_fts WHERE bookings_fts MATCH @fts)`,

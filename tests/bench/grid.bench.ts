@@ -217,6 +217,9 @@ const clickHeader = `
   const header = [...document.querySelectorAll('[role="columnheader"]')].find((h) => h.textContent.startsWith(arg));
   header.querySelector('button').click();`;
 const setControl = `window.__setValue(document.querySelector(arg.selector), arg.value);`;
+/** The agency of the top bar, by its place in the list (0: « Toutes les agences »). */
+const chooseAgency = `const select = document.querySelector('select[aria-label="Agence"]'); window.__setValue(select, select.options[arg].value);`;
+const COLUMNS = ['N° dossier', 'Statut', 'Locataire', 'Logement', 'Arrivée', 'Départ', 'Nuits', 'Montant', 'Solde', 'Caut.', 'Source', 'Agence'];
 
 async function measureSize(bookings: number, label: string, full: boolean): Promise<BenchRow[]> {
   const host = await startHost(bookings);
@@ -283,6 +286,20 @@ async function measureSize(bookings: number, label: string, full: boolean): Prom
       await filterAndSearch('', '');
       await timeSettled(page, clickHeader, 'Locataire');
       await filterAndSearch('-tenant', ', trié par locataire');
+
+      // Every column sorted once, then the same with one agency chosen (a clerk works on their
+      // own): the filter and the sort then both take part in the plan.
+      const sortEveryColumn = async (suffix: string, scope: string) => {
+        const samples: number[] = [];
+        for (let i = 0; i < 2; i++) for (const column of COLUMNS) samples.push(await timeSettled(page, clickHeader, column, `G2-columns${suffix}${label}`));
+        rows.push(row(`G2-columns${suffix}${label}`, `Tri par chaque colonne, deux fois${scope} (${bookings.toLocaleString('fr-FR')})`, samples, 100));
+      };
+      await sortEveryColumn('', '');
+      await timeSettled(page, chooseAgency, 1);
+      await sortEveryColumn('-agency', ', une agence choisie');
+      await timeSettled(page, clickHeader, 'Arrivée');
+      await filterAndSearch('-agency', ', une agence choisie');
+      await timeSettled(page, chooseAgency, 0);
     }
 
     // The sweep's step is the whole table's length over 300 frames: wait until the count shown is

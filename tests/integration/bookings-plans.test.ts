@@ -79,3 +79,34 @@ describe('the plans of the dossiers grid', () => {
     expect(compared).toBeGreaterThan(100);
   });
 });
+
+describe('a search within one agency', () => {
+  it('counts what the dossiers say, also after a dossier moved to the other agency', async () => {
+    planTuning.force = null;
+    const other = core.database.sqlite.prepare('SELECT id FROM agencies WHERE id <> ?').pluck().get(agencyId) as string;
+    const count = async (agency: string) => (await callOk(core, 'bookings/list', { agencyId: agency, search: 'mar', limit: 1 })).total as number;
+    const byHand = (agency: string) =>
+      core.database.sqlite
+        .prepare(
+          `SELECT count(*) FROM bookings b JOIN booking_search s ON s.booking_id = b.id
+           WHERE b.agency_id = ? AND s.rowid IN (SELECT rowid FROM bookings_fts WHERE bookings_fts MATCH '"mar"*')`,
+        )
+        .pluck()
+        .get(agency) as number;
+    const [mine, theirs] = [await count(agencyId), await count(other)];
+    expect([mine, theirs]).toEqual([byHand(agencyId), byHand(other)]);
+    expect(mine).toBeGreaterThan(0);
+    const { id: moved, number } = (await callOk(core, 'bookings/list', { agencyId, search: 'mar', limit: 1 })).rows[0];
+    // Numbers are per agency: the dossier takes one the other agency has not used.
+    const move = (to: string, as: string) => core.database.sqlite.prepare('UPDATE bookings SET agency_id = ?, number = ? WHERE id = ?').run(to, as, moved);
+    move(other, '2099-000001');
+    try {
+      expect([await count(agencyId), await count(other)]).toEqual([mine - 1, theirs + 1]);
+      const listed = async (agency: string) => (await callOk(core, 'bookings/list', { agencyId: agency, search: 'mar', limit: 500 })).rows.map((r: { id: string }) => r.id);
+      expect(await listed(other)).toContain(moved);
+      expect(await listed(agencyId)).not.toContain(moved);
+    } finally {
+      move(agencyId, number);
+    }
+  });
+});

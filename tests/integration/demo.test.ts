@@ -69,9 +69,9 @@ function withTuning<T>(tuning: Partial<typeof searchFillTuning>, run: () => T): 
 const count = (database: OpenedDatabase, sql: string, ...params: unknown[]): number =>
   (database.sqlite.prepare(sql).pluck().get(...params) as number) ?? 0;
 
-/** Search rows whose tenant-order key is not their client's name as it stands (migration 0012). */
-const STALE_CLIENT_KEYS = `SELECT count(*) FROM booking_search s JOIN bookings b ON b.id = s.booking_id JOIN clients c ON c.id = b.client_id
-  WHERE s.client_key IS NOT c.last_name || char(1) || c.first_name`;
+/** Search rows whose tenant-order key or agency is not their dossier's as it stands (migration 0012). */
+const STALE_SEARCH_KEYS = `SELECT count(*) FROM booking_search s JOIN bookings b ON b.id = s.booking_id JOIN clients c ON c.id = b.client_id
+  WHERE s.client_key IS NOT c.last_name || char(1) || c.first_name OR s.agency_id IS NOT b.agency_id`;
 
 describe('seedDemo on a fresh database', () => {
   let db: OpenedDatabase;
@@ -261,7 +261,7 @@ describe('seedDemo on a fresh database', () => {
 
   it('fills the search index: a client is found by name, a dossier by number', () => {
     expect(count(db, `SELECT count(*) FROM booking_search`)).toBe(BOOKINGS);
-    expect(count(db, STALE_CLIENT_KEYS)).toBe(0);
+    expect(count(db, STALE_SEARCH_KEYS)).toBe(0);
     const dupont = count(db, `SELECT count(*) FROM bookings b JOIN clients c ON c.id = b.client_id WHERE c.last_name = 'Dupont'`);
     expect(dupont).toBeGreaterThan(0);
     expect(count(db, `SELECT count(*) FROM bookings_fts WHERE bookings_fts MATCH '"dupont"*'`)).toBe(dupont);
@@ -350,7 +350,7 @@ describe('seedDemo search index built by a worker thread', () => {
     const { database } = withTuning({ parallelFrom: 1000 }, () => seeded(2500, 11));
     expect(lastSearchFill).toEqual({ parallel: true, reason: null });
     expect(count(database, `SELECT count(*) FROM booking_search s JOIN bookings b ON b.id = s.booking_id WHERE b.rowid = s.rowid`)).toBe(2500);
-    expect(count(database, STALE_CLIENT_KEYS)).toBe(0);
+    expect(count(database, STALE_SEARCH_KEYS)).toBe(0);
     expect(count(database, `SELECT count(*) FROM bookings_fts_docsize`)).toBe(2500);
     const tokens = indexed(database, 'bookings_fts');
     expect(tokens.length).toBeGreaterThan(2500 * 20);
@@ -446,7 +446,7 @@ describe('seedDemo on a database that already has the demo', () => {
     expect(count(db, `SELECT count(*) FROM properties`)).toBe(before.properties);
     expect(count(db, `SELECT count(*) FROM clients`)).toBe(before.clients);
     expect(count(db, `SELECT count(*) FROM booking_search`)).toBe(1500);
-    expect(count(db, STALE_CLIENT_KEYS)).toBe(0);
+    expect(count(db, STALE_SEARCH_KEYS)).toBe(0);
     expect(count(db, `SELECT count(*) FROM (SELECT agency_id, number FROM bookings GROUP BY 1, 2 HAVING count(*) > 1)`)).toBe(0);
     for (const c of counters) {
       const now = count(db, `SELECT last_number FROM booking_counters WHERE agency_id = ? AND year = ?`, c.agency_id, c.year);
