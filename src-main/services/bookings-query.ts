@@ -267,17 +267,22 @@ export function listBookings(ctx: ServiceContext, input: Input) {
   // (offset + limit) × all / total dossiers (if the matches are spread along it); finding the
   // matches first costs each of them, then a sort.
   const { filters, filtered } = bookingsWhere(ctx, input, 'omit');
-  const by = fts ? (filterOrSearch(cache, ctx, input) ?? 'search') : 'filter';
   const walk = ((offset + limit) * dossierCount(cache, ctx.sqlite) * COST.walk) / Math.max(1, total);
-  const find =
-    by === 'search'
-      ? searchCost(cache, ctx, input, fts!)
-      : filtered
-        ? (fts ? countFilters(cache, ctx, input) * COST.filterAndSearch : total * COST.filter)
-        : Infinity;
   // A small filtered result may sit at one end of the sort (see SMALL_RESULT): found, not walked.
   const walkAllowed = !(filtered && total <= planTuning.smallResult && [...filters].some((f) => f === 'preset' || !SPREAD.has(f)));
-  const plan: Plan = planTuning.force ?? (walkAllowed && walk < find ? 'walk' : by);
+  const choose = (): Plan => {
+    // Finding costs each result at least once: a shorter walk needs no other count.
+    if (walkAllowed && walk < total * COST.filter) return 'walk';
+    const by = fts ? (filterOrSearch(cache, ctx, input) ?? 'search') : 'filter';
+    const find =
+      by === 'search'
+        ? searchCost(cache, ctx, input, fts!)
+        : filtered
+          ? (fts ? countFilters(cache, ctx, input) * COST.filterAndSearch : total * COST.filter)
+          : Infinity;
+    return walkAllowed && walk < find ? 'walk' : by;
+  };
+  const plan: Plan = planTuning.force ?? choose();
 
   const driver: Table = plan === 'walk' ? (primary.driver ?? 'b') : 'b';
   const needed = new Set(order.map((k) => k[0] as Table));
