@@ -14,3 +14,12 @@ export const postalAddress = {
   city: text('city').notNull().default(''),
   country: text('country').notNull().default('FR'),
 };
+
+/** Who a person is and how to reach them: owners and clients alike. */
+export const person = {
+  civility: text('civility', { enum: ['mr', 'mrs', 'none'] }).notNull().default('none'),
+  firstName: text('first_name').notNull().default(''),
+  lastName: text('last_name').notNull(),
+  email: text('email').notNull().default(''),
+  phone: text('phone').notNull().default(''),
+};

@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { DEPOSIT_STATES } from '../../src-shared/domain/deposit';
-import { timestamps, postalAddress } from './schema-columns';
+import { person, postalAddress, timestamps } from './schema-columns';
 
 export const agencies = sqliteTable(
   'agencies',
@@ -29,11 +29,7 @@ export const owners = sqliteTable(
   {
     id: text('id').primaryKey(),
     agencyId: text('agency_id').notNull().references(() => agencies.id),
-    civility: text('civility', { enum: ['mr', 'mrs', 'none'] }).notNull().default('none'),
-    firstName: text('first_name').notNull().default(''),
-    lastName: text('last_name').notNull(),
-    email: text('email').notNull().default(''),
-    phone: text('phone').notNull().default(''),
+    ...person,
     ...postalAddress,
     ...timestamps,
   },
@@ -77,11 +73,7 @@ export const clients = sqliteTable(
   {
     id: text('id').primaryKey(),
     agencyId: text('agency_id').notNull().references(() => agencies.id),
-    civility: text('civility', { enum: ['mr', 'mrs', 'none'] }).notNull().default('none'),
-    firstName: text('first_name').notNull().default(''),
-    lastName: text('last_name').notNull(),
-    email: text('email').notNull().default(''),
-    phone: text('phone').notNull().default(''),
+    ...person,
     ...postalAddress,
     language: text('language', { enum: ['fr', 'en', 'de', 'es', 'it', 'nl'] }).notNull().default('fr'),
     commPreference: text('comm_preference', { enum: ['email', 'post', 'sms'] }),
