@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { AppError } from '../../src-shared/contract';
+import { agencyNotFound } from '../../src-shared/contract';
 import { DEFAULT_TIME_ZONE, stayDateInZone } from '../../src-shared/domain';
 import { agencies } from '../db/schema';
 import { nowIso, type ServiceContext } from './context';
@@ -7,7 +7,7 @@ import { nowIso, type ServiceContext } from './context';
 export function agencyTimeZone(ctx: ServiceContext, agencyId: string | null): string {
   if (!agencyId) return DEFAULT_TIME_ZONE;
   const row = ctx.db.select({ tz: agencies.timeZone }).from(agencies).where(eq(agencies.id, agencyId)).get();
-  if (!row) throw new AppError('not_found', 'Agence introuvable : elle a peut-être été supprimée. Choisissez une autre agence.');
+  if (!row) throw agencyNotFound();
   return row.tz;
 }
 

@@ -1,7 +1,7 @@
 // Paramétrage › Agences › Emails: the agency's SMTP server, the delays of the semi-automatic
 // e-mails, and the engine's SMTP remotes that follow these settings.
 import type Database from 'better-sqlite3';
-import { AppError, type EmailRule, type EmailSettings } from '../../src-shared/contract';
+import { agencyNotFound, AppError, type EmailRule, type EmailSettings } from '../../src-shared/contract';
 import { DEFAULT_OFFSETS, DEFAULT_TEMPLATES, PLANNED_EMAIL_KINDS, type PlannedEmailKind } from '../../src-shared/domain';
 import { uuidv7 } from '../db/ids';
 import { createSmtpClient, smtpRemote, smtpRemoteName, testFailureMessage, type SmtpSecurity, type SmtpServerSettings } from '../integrations/smtp';
@@ -46,7 +46,7 @@ function loadRow(sqlite: Database.Database, agencyId: string): SettingsRow {
        FROM agencies a LEFT JOIN agency_email_settings s ON s.agency_id = a.id WHERE a.id = ?`,
     )
     .get(agencyId) as SettingsRow | undefined;
-  if (!row) throw new AppError('not_found', 'Agence introuvable : elle a peut-être été supprimée. Choisissez une autre agence.');
+  if (!row) throw agencyNotFound();
   return row;
 }
 

@@ -2,7 +2,7 @@
 // in the secret store, « Connecter »), its engine remote and poller, and per-property deposit settings.
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { AppError, type PropertyDeposit, type SwiklySettings } from '../../src-shared/contract';
+import { agencyNotFound, AppError, type PropertyDeposit, type SwiklySettings } from '../../src-shared/contract';
 import { createHttpClient } from '../sync/http';
 import { isRemoteError } from '../sync/errors';
 import { swiklyBaseUrl, swiklyFailure, swiklyRemote, swiklyRemoteName, type SwiklyEnvironment } from '../integrations/swikly';
@@ -40,7 +40,7 @@ export function settingsRow(sqlite: Database.Database, agencyId: string): Settin
        FROM agencies a LEFT JOIN agency_swikly_settings s ON s.agency_id = a.id WHERE a.id = ?`,
     )
     .get(agencyId) as SettingsRow | undefined;
-  if (!row) throw new AppError('not_found', 'Agence introuvable : choisissez une autre agence.');
+  if (!row) throw agencyNotFound();
   return row;
 }
 

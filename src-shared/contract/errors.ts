@@ -34,3 +34,6 @@ export class AppError extends Error {
 
 export const INTERNAL_ERROR_MESSAGE =
   "Une erreur inattendue s'est produite ; rien n'a été enregistré. Réessayez, et si elle revient, notez l'heure et prévenez l'assistance.";
+
+/** An agency chosen on a screen that is no longer in the database (deleted from another window). */
+export const agencyNotFound = () => new AppError('not_found', 'Agence introuvable : elle a peut-être été supprimée. Choisissez une autre agence.');
