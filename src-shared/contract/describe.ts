@@ -32,6 +32,8 @@ const FIELD_LABELS: Record<string, string> = {
   email: 'E-mail',
   phone: 'Téléphone',
   addressLine1: 'Adresse',
+  addressLine2: "Complément d'adresse",
+  addressLine3: 'Lieu-dit ou boîte postale',
   postcode: 'Code postal',
   city: 'Ville',
   country: 'Pays',

@@ -27,6 +27,19 @@ test("a clerk adds the guest's e-mail from the dossier with the keyboard only; a
   await expect(screen.editClientButton()).toBeFocused();
   await expect(screen.historyRow('Fiche client')).toContainText('E-mail : — → jeanne.martin@exemple.fr');
 
+  // The whole postal address, for what goes by post: the building on the second line.
+  await clerk.openClientFicheWithKeyboard();
+  await fiche.field("Complément d'adresse").fill('Résidence Les Pins, bât. B');
+  await page.keyboard.press('ControlOrMeta+s');
+  await expect(fiche.dialog()).toBeHidden();
+  // The Historique reads newest first.
+  await expect(screen.historyRow('Fiche client').first()).toContainText("Complément d'adresse : — → Résidence Les Pins, bât. B");
+  await clerk.openClientFicheWithKeyboard();
+  await expect(fiche.field("Complément d'adresse")).toHaveValue('Résidence Les Pins, bât. B');
+  await expect(fiche.field('Lieu-dit ou boîte postale')).toHaveValue('');
+  await page.keyboard.press('Escape');
+  await expect(fiche.dialog()).toBeHidden();
+
   // A cancelled dossier is read-only; its client's fiche is not.
   await contractOver(host.url)('bookings/cancel', { id, reason: 'Annulation client' });
   await expect(screen.readOnlyNotice()).toBeVisible();

@@ -23,6 +23,8 @@ const fiche = (over: Record<string, unknown> = {}) => ({
   email: 'jean.martin@example.fr',
   phone: '06 12 34 56 78',
   addressLine1: '',
+  addressLine2: '',
+  addressLine3: '',
   postcode: '',
   city: '',
   country: 'FR',
@@ -60,10 +62,26 @@ describe('la fiche du client', () => {
     const saved = await callOk(
       t.core,
       'clients/update',
-      fiche({ email: 'jean.martin@nouveau.fr', addressLine1: ' 12 rue des Dunes ', postcode: '85100', city: "Les Sables-d'Olonne", commPreference: 'email' }),
+      fiche({
+        email: 'jean.martin@nouveau.fr',
+        addressLine1: ' 12 rue des Dunes ',
+        addressLine2: 'Résidence Les Pins, bât. B',
+        addressLine3: 'BP 42',
+        postcode: '85100',
+        city: "Les Sables-d'Olonne",
+        commPreference: 'email',
+      }),
     );
 
-    expect(saved).toMatchObject({ id: t.clientId, agencyId: t.agencyId, email: 'jean.martin@nouveau.fr', addressLine1: '12 rue des Dunes', commPreference: 'email' });
+    expect(saved).toMatchObject({
+      id: t.clientId,
+      agencyId: t.agencyId,
+      email: 'jean.martin@nouveau.fr',
+      addressLine1: '12 rue des Dunes',
+      addressLine2: 'Résidence Les Pins, bât. B',
+      addressLine3: 'BP 42',
+      commPreference: 'email',
+    });
     expect(await callOk(t.core, 'clients/get', { id: t.clientId })).toEqual(saved);
     expect(clientRow()).toMatchObject({ updated_at: '2026-07-01T08:00:00.000Z', created_at: '2026-07-01T08:00:00.000Z' });
     const audit = clientAudit();
@@ -72,6 +90,8 @@ describe('la fiche du client', () => {
     expect(JSON.parse(audit[0]!.changes)).toEqual({
       email: ['jean.martin@example.fr', 'jean.martin@nouveau.fr'],
       addressLine1: ['', '12 rue des Dunes'],
+      addressLine2: ['', 'Résidence Les Pins, bât. B'],
+      addressLine3: ['', 'BP 42'],
       postcode: ['', '85100'],
       city: ['', "Les Sables-d'Olonne"],
       commPreference: [null, 'email'],

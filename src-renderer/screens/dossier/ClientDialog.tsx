@@ -24,6 +24,8 @@ function normalized(f: ClientFields): ClientFields {
     email: trim(f.email),
     phone: trim(f.phone),
     addressLine1: trim(f.addressLine1),
+    addressLine2: trim(f.addressLine2),
+    addressLine3: trim(f.addressLine3),
     postcode: trim(f.postcode),
     city: trim(f.city),
     country: trim(f.country),
@@ -105,10 +107,11 @@ function ClientForm({ client, onClose, onSaved }: { client: Client; onClose(): v
     }
   };
 
-  const text = (name: 'lastName' | 'firstName' | 'email' | 'phone' | 'addressLine1' | 'postcode' | 'city', label: string, max: number, type = 'text') => (
+  type TextField = 'lastName' | 'firstName' | 'email' | 'phone' | 'addressLine1' | 'addressLine2' | 'addressLine3' | 'postcode' | 'city';
+  const text = (name: TextField, label: string, max: number, type = 'text', hint?: string) => (
     <>
       <label htmlFor={f(name)}>{label}</label>
-      <input id={f(name)} type={type} maxLength={max} value={form[name]} onChange={(e) => set({ [name]: e.target.value })} />
+      <input id={f(name)} type={type} maxLength={max} placeholder={hint} value={form[name]} onChange={(e) => set({ [name]: e.target.value })} />
     </>
   );
 
@@ -140,7 +143,9 @@ function ClientForm({ client, onClose, onSaved }: { client: Client; onClose(): v
           {text('firstName', 'Prénom', 80)}
           {text('email', 'E-mail', 200, 'email')}
           {text('phone', 'Téléphone', 40, 'tel')}
-          {text('addressLine1', 'Adresse', 120)}
+          {text('addressLine1', 'Adresse', 120, 'text', 'N° et voie')}
+          {text('addressLine2', "Complément d'adresse", 120, 'text', 'Bâtiment, étage, résidence…')}
+          {text('addressLine3', 'Lieu-dit ou boîte postale', 120)}
           {text('postcode', 'Code postal', 20)}
           {text('city', 'Ville', 80)}
           <label htmlFor={f('country')}>Pays</label>

@@ -46,6 +46,8 @@ const CLIENT_FIELDS: Record<string, [string, (v: unknown) => string]> = {
   email: ['E-mail', plain],
   phone: ['Téléphone', plain],
   addressLine1: ['Adresse', plain],
+  addressLine2: ["Complément d'adresse", plain],
+  addressLine3: ['Lieu-dit ou boîte postale', plain],
   postcode: ['Code postal', plain],
   city: ['Ville', plain],
   country: ['Pays', plain],
