@@ -59,14 +59,27 @@ export class DossierPage {
   cancelReason = () => this.dialog().getByLabel("Motif de l'annulation");
 }
 
+type ClientFicheField =
+  | 'Civilité'
+  | 'Nom'
+  | 'Prénom'
+  | 'E-mail'
+  | 'Téléphone'
+  | 'Adresse'
+  | "Complément d'adresse"
+  | 'Lieu-dit ou boîte postale'
+  | 'Code postal'
+  | 'Ville'
+  | 'Pays'
+  | 'Langue'
+  | 'Préférence de contact';
+
 /** « Fiche client », opened from a dossier's header. */
 export class ClientFicheDialog {
   constructor(readonly page: Page) {}
 
   dialog = () => this.page.getByRole('dialog', { name: 'Fiche client' });
-  field = (
-    label: 'Civilité' | 'Nom' | 'Prénom' | 'E-mail' | 'Téléphone' | 'Adresse' | 'Code postal' | 'Ville' | 'Pays' | 'Langue' | 'Préférence de contact',
-  ) => this.dialog().getByLabel(label, { exact: true });
+  field = (label: ClientFicheField) => this.dialog().getByLabel(label, { exact: true });
   saveButton = () => this.dialog().getByRole('button', { name: 'Enregistrer', exact: true });
   cancelButton = () => this.dialog().getByRole('button', { name: 'Annuler', exact: true });
   /** Main's refusal, in French, under the form. */
