@@ -8,6 +8,10 @@ import { createAppCore, type AppCore } from './host/app';
 import { attachIpc, sendEvent } from './host/ipc';
 import { fileSecretStore } from './secrets';
 
+// French wherever Chromium formats for the clerk, whatever the PC's language: date fields read
+// jj/mm/aaaa, numbers take a decimal comma, spelling is checked in French.
+app.commandLine.appendSwitch('lang', 'fr-FR');
+
 const appRoot = app.getAppPath();
 const indexHtml = join(appRoot, 'dist', 'renderer', 'index.html');
 const pageUrl = pathToFileURL(indexHtml).href;
