@@ -1,5 +1,6 @@
 // The grid's windows are found by one of three plans (walking the sort's index, the search's
-// matches, a filter's index), chosen by their cost. Whatever the plan, a window must hold the same
+// matches, a filter's index), chosen by their cost, the walk sometimes probing the full-text index
+// row by row. Whatever the plan, a window must hold the same
 // dossiers in the same order: on a demo of 1,500 dossiers, each plan is imposed in turn and every
 // window compared with the one the chosen plan gives.
 import { join } from 'node:path';
@@ -26,6 +27,7 @@ beforeAll(() => {
 afterAll(() => {
   planTuning.smallResult = 5000;
   planTuning.force = null;
+  planTuning.probeBudget = null;
   core.close();
   cleanup();
 });
@@ -64,13 +66,17 @@ describe('the plans of the dossiers grid', () => {
           for (const [offset, limit] of windows) {
             const chosen = await ids({ ...input, offset, limit });
             expect(chosen.ids.length).toBe(Math.min(limit!, total - offset!));
-            for (const plan of ['walk', 'search', 'filter'] as const) {
-              if ((plan === 'search' && !search) || (plan === 'filter' && !Object.keys(filter()).length)) continue;
+            // The probing walk twice: with its budget, and with one too small for most windows
+            // (it then gives up and walks the usual way).
+            for (const [plan, budget] of [['walk'], ['search'], ['filter'], ['probe'], ['probe', 3]] as const) {
+              if ((plan !== 'walk' && plan !== 'filter' && !search) || (plan === 'filter' && !Object.keys(filter()).length)) continue;
               planTuning.force = plan;
+              planTuning.probeBudget = budget ?? null;
               const forced = await ids({ ...input, offset, limit });
-              expect(forced, `${plan} ${JSON.stringify({ ...input, offset, limit })}`).toEqual(chosen);
+              expect(forced, `${plan} ${budget ?? ''} ${JSON.stringify({ ...input, offset, limit })}`).toEqual(chosen);
               compared += 1;
             }
+            planTuning.probeBudget = null;
           }
         }
       }
