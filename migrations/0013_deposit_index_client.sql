@@ -1,2 +1,0 @@
-DROP INDEX `bookings_deposit_arrival_idx`;--> statement-breakpoint
-CREATE INDEX `bookings_deposit_arrival_idx` ON `bookings` (`deposit_state`,`status`,`arrival`,`client_id`);
