@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { AppError, type ParsedInput } from '../../src-shared/contract';
 import {
   conflictMessage,
@@ -13,6 +13,8 @@ import {
 } from '../../src-shared/domain';
 import { bookings, clients, payments, pricingLines, properties } from '../db/schema';
 import { uuidv7 } from '../db/ids';
+import type { Db } from '../db/open';
+import { keep } from '../db/prepared';
 import { agencyTimeZone } from './clock';
 import { writeAudit } from './audit';
 import { cancelDeposit, syncDeposit } from './deposits';
@@ -88,8 +90,41 @@ function editableColumns(input: Omit<ParsedInput<'bookings/update'>, 'id'>) {
   };
 }
 
+const bookingById = (db: Db) =>
+  keep(db, 'bookings.byId', () =>
+    db
+      .select()
+      .from(bookings)
+      .where(eq(bookings.id, sql.placeholder('id')))
+      .prepare(),
+  );
+
+/** Adding a payment: the counter's most frequent write, kept prepared (see db/prepared.ts). */
+const paymentStatements = (db: Db) =>
+  keep(db, 'payments.add', () => ({
+    insert: db
+      .insert(payments)
+      .values({
+        id: sql.placeholder('id'),
+        bookingId: sql.placeholder('bookingId'),
+        amountCents: sql.placeholder('amountCents'),
+        method: sql.placeholder('method'),
+        receivedOn: sql.placeholder('receivedOn'),
+        reference: sql.placeholder('reference'),
+        createdAt: sql.placeholder('at'),
+        updatedAt: sql.placeholder('at'),
+      })
+      .prepare(),
+    settle: db
+      .update(bookings)
+      // An update's values take placeholders wrapped in SQL.
+      .set({ paidCents: sql`${sql.placeholder('paidCents')}`, balanceCents: sql`${sql.placeholder('balanceCents')}`, updatedAt: sql`${sql.placeholder('at')}` })
+      .where(eq(bookings.id, sql.placeholder('id')))
+      .prepare(),
+  }));
+
 function loadBooking(ctx: ServiceContext, id: string) {
-  const b = ctx.db.select().from(bookings).where(eq(bookings.id, id)).get();
+  const b = bookingById(ctx.db).get({ id });
   if (!b) throw new AppError('not_found', 'Dossier introuvable : il a peut-être été supprimé. Actualisez la liste des dossiers.');
   return b;
 }
@@ -267,14 +302,10 @@ export const bookingCommandHandlers: Pick<
       const b = loadBooking(ctx, input.bookingId);
       const id = uuidv7();
       const at = nowIso(ctx);
-      ctx.db.insert(payments).values({ id, ...input, createdAt: at, updatedAt: at }).run();
+      paymentStatements(ctx.db).insert.run({ id, ...input, at });
       const paidCents = b.paidCents + input.amountCents;
       const balanceCents = b.totalCents - paidCents;
-      ctx.db
-        .update(bookings)
-        .set({ paidCents, balanceCents, updatedAt: at })
-        .where(eq(bookings.id, b.id))
-        .run();
+      paymentStatements(ctx.db).settle.run({ id: b.id, paidCents, balanceCents, at });
       writeAudit(ctx, 'booking', b.id, 'payment', { amountCents: input.amountCents, method: input.method });
       return { id, paidCents, balanceCents };
     })();
