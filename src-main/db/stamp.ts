@@ -2,14 +2,12 @@
 // (SQLite's total_changes(), triggers included) or a commit by another (data_version). Results
 // computed from the database can be kept while it stays the same.
 import type Database from 'better-sqlite3';
-
-const statements = new WeakMap<Database.Database, { changes: Database.Statement; version: Database.Statement }>();
+import { keep } from './prepared';
 
 export function writeStamp(sqlite: Database.Database): string {
-  let s = statements.get(sqlite);
-  if (!s) {
-    s = { changes: sqlite.prepare('SELECT total_changes()').pluck(), version: sqlite.prepare('PRAGMA data_version').pluck() };
-    statements.set(sqlite, s);
-  }
+  const s = keep(sqlite, 'stamp', () => ({
+    changes: sqlite.prepare('SELECT total_changes()').pluck(),
+    version: sqlite.prepare('PRAGMA data_version').pluck(),
+  }));
   return `${s.changes.get() as number}:${s.version.get() as number}`;
 }

@@ -2,6 +2,7 @@
 // worker and staff make. Statements are prepared once per database (enqueue is on hot paths).
 import type Database from 'better-sqlite3';
 import { uuidv7 } from '../db/ids';
+import { keep } from '../db/prepared';
 import { operationKind, type OperationKind } from './kinds';
 
 export type StoredOperation =
@@ -80,17 +81,7 @@ function prepareAll(sqlite: Database.Database) {
   };
 }
 
-type Statements = ReturnType<typeof prepareAll>;
-const cache = new WeakMap<Database.Database, Statements>();
-
-export function statements(sqlite: Database.Database): Statements {
-  let s = cache.get(sqlite);
-  if (!s) {
-    s = prepareAll(sqlite);
-    cache.set(sqlite, s);
-  }
-  return s;
-}
+export const statements = (sqlite: Database.Database) => keep(sqlite, 'outbox', () => prepareAll(sqlite));
 
 export interface EnqueueInput<P> {
   kind: OperationKind<P, any> | string;
