@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src-main/demo/generate';
 import { createAppCore, type AppCore } from '../../src-main/host/app';
-import { planTuning } from '../../src-main/services/bookings-query';
+import { planTuning } from '../../src-main/services/bookings-plan';
 import { callOk, MIGRATIONS_DIR, tempDir } from '../support/app';
 
 const NOW = new Date('2026-07-11T07:00:00Z');
