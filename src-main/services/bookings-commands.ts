@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { AppError, type ParsedInput } from '../../src-shared/contract';
+import { AppError, bookingNotFound, type ParsedInput } from '../../src-shared/contract';
 import {
   conflictMessage,
   decideTransition,
@@ -125,7 +125,7 @@ const paymentStatements = (db: Db) =>
 
 function loadBooking(ctx: ServiceContext, id: string) {
   const b = bookingById(ctx.db).get({ id });
-  if (!b) throw new AppError('not_found', 'Dossier introuvable : il a peut-être été supprimé. Actualisez la liste des dossiers.');
+  if (!b) throw bookingNotFound();
   return b;
 }
 

@@ -1,5 +1,5 @@
 import type { BookingRow, BookingSortColumn } from '../../src-shared/contract';
-import { AppError } from '../../src-shared/contract';
+import { bookingNotFound } from '../../src-shared/contract';
 import { agencyTimeZone } from './clock';
 import { bookingsWhere, searchWords, toFtsQuery, type FilterColumn } from './bookings-filter';
 import {
@@ -213,7 +213,7 @@ const WINDOW_ROWS = `SELECT ${ROW_COLUMNS} FROM json_each(@ids) j
 
 export function getBookingRow(ctx: ServiceContext, id: string): BookingRow {
   const row = ctx.sqlite.prepare(`SELECT ${ROW_COLUMNS} ${ROW_JOINS} WHERE b.id = ?`).get(id) as BookingRow | undefined;
-  if (!row) throw new AppError('not_found', 'Dossier introuvable : il a peut-être été supprimé. Actualisez la liste des dossiers.');
+  if (!row) throw bookingNotFound();
   return row;
 }
 

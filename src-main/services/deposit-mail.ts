@@ -1,6 +1,7 @@
 // The deposit in e-mails: the value of « Swikly_lien_caution » for a dossier, « Sécurisation
 // caution » sent now or held until the link exists, and held e-mails released when it arrives.
 import type Database from 'better-sqlite3';
+import { BOOKING_NOT_FOUND_MESSAGE } from '../../src-shared/contract';
 import { SWIKLY_LINK_FIELD, swiklyLinkValue, type DepositState } from '../../src-shared/domain';
 import type { ServiceContext } from './context';
 import { composeMail, loadDossierForMail, loadTemplates, registerMergeValueProvider } from './email-compose';
@@ -58,7 +59,7 @@ export function sendDepositMail(ctx: ServiceContext, bookingId: string): { outco
   const d = ctx.sqlite.prepare('SELECT agency_id AS agencyId, number, deposit_state AS depositState FROM bookings WHERE id = ?').get(bookingId) as
     | { agencyId: string; number: string; depositState: DepositState }
     | undefined;
-  if (!d) return { outcome: 'skipped', number: '?', reason: 'Dossier introuvable : actualisez la liste.' };
+  if (!d) return { outcome: 'skipped', number: '?', reason: BOOKING_NOT_FOUND_MESSAGE };
   const settings = mailSettings(ctx.sqlite, ctx.secrets, d.agencyId);
   if (!settings.configured) return { outcome: 'skipped', number: d.number, reason: "Aucun serveur d'e-mails pour l'agence (Paramétrage › Agences › Emails)." };
   if (d.depositState === 'none') return { outcome: 'skipped', number: d.number, reason: 'Pas de caution pour ce dossier.' };

@@ -3,7 +3,7 @@
 // reminder. Every change commits locally and queues its Swikly call in the outbox, in the
 // dossier's lane. The agency's connection is swikly-settings.ts.
 import type Database from 'better-sqlite3';
-import { AppError, type DepositInfo } from '../../src-shared/contract';
+import { AppError, bookingNotFound, type DepositInfo } from '../../src-shared/contract';
 import {
   SWIKLY_LINK_FIELD,
   addDays,
@@ -73,7 +73,7 @@ function loadDossier(sqlite: Database.Database, bookingId: string): DossierDepos
        FROM bookings b JOIN properties p ON p.id = b.property_id JOIN clients c ON c.id = b.client_id WHERE b.id = ?`,
     )
     .get(bookingId) as DossierDeposit | undefined;
-  if (!d) throw new AppError('not_found', 'Dossier introuvable : actualisez la liste.');
+  if (!d) throw bookingNotFound();
   return d;
 }
 

@@ -2,7 +2,7 @@
 // for the client, and the message as it will be sent (subject, HTML and its plain-text part).
 import type Database from 'better-sqlite3';
 import { compile } from 'html-to-text';
-import { AppError } from '../../src-shared/contract';
+import { AppError, bookingNotFound } from '../../src-shared/contract';
 import {
   DEFAULT_TEMPLATES,
   mergeFieldsIn,
@@ -124,7 +124,7 @@ function toDossier(sqlite: Database.Database, r: Row): DossierForMail {
 
 export function loadDossierForMail(sqlite: Database.Database, bookingId: string): DossierForMail {
   const row = sqlite.prepare(`${DOSSIER_SQL} WHERE b.id = ?`).get(bookingId) as Row | undefined;
-  if (!row) throw new AppError('not_found', 'Dossier introuvable : il a peut-être été supprimé. Actualisez la liste.');
+  if (!row) throw bookingNotFound();
   return toDossier(sqlite, row);
 }
 

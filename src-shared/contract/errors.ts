@@ -37,3 +37,7 @@ export const INTERNAL_ERROR_MESSAGE =
 
 /** An agency chosen on a screen that is no longer in the database (deleted from another window). */
 export const agencyNotFound = () => new AppError('not_found', 'Agence introuvable : elle a peut-être été supprimée. Choisissez une autre agence.');
+
+/** A dossier opened or acted on that is no longer in the database (deleted from another window). */
+export const BOOKING_NOT_FOUND_MESSAGE = 'Dossier introuvable : il a peut-être été supprimé. Actualisez la liste des dossiers.';
+export const bookingNotFound = () => new AppError('not_found', BOOKING_NOT_FOUND_MESSAGE);
