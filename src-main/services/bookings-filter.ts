@@ -71,10 +71,6 @@ export type FilterColumn = 'agency' | 'status' | 'property' | 'source' | 'arriva
 export interface BookingsWhere extends SqlWhere {
   /** The FTS5 query of the search box, if any. */
   fts: string | null;
-  /** Conditions other than the search box (filters, preset). */
-  filtered: boolean;
-  /** The filters set, by column (`preset` when a preset is). */
-  filters: Set<FilterColumn | 'preset'>;
 }
 
 export interface WhereOptions {
@@ -85,6 +81,23 @@ export interface WhereOptions {
   unindexed?: ReadonlySet<FilterColumn>;
 }
 
+/**
+ * The filters an input sets, by column (`preset` for a preset), without building their SQL: the
+ * planner asks this several times per window, and a preset's SQL reads the agency's clock.
+ */
+export function filtersOf(input: ParsedInput<'bookings/list'>): Set<FilterColumn | 'preset'> {
+  const set = (value: unknown) => value !== null && value !== undefined;
+  const filters = new Set<FilterColumn | 'preset'>();
+  if (set(input.agencyId)) filters.add('agency');
+  if (set(input.status)) filters.add('status');
+  if (set(input.propertyId)) filters.add('property');
+  if (set(input.source)) filters.add('source');
+  if (input.arrivalFrom || input.arrivalTo) filters.add('arrival');
+  if (set(input.deposit)) filters.add('deposit');
+  if (input.preset) filters.add('preset');
+  return filters;
+}
+
 export function bookingsWhere(
   ctx: ServiceContext,
   input: ParsedInput<'bookings/list'>,
@@ -93,11 +106,7 @@ export function bookingsWhere(
 ): BookingsWhere {
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
-  const filters = new Set<FilterColumn | 'preset'>();
-  const col = (filter: FilterColumn, column: string) => {
-    filters.add(filter);
-    return options.unindexed?.has(filter) ? `+${column}` : column;
-  };
+  const col = (filter: FilterColumn, column: string) => (options.unindexed?.has(filter) ? `+${column}` : column);
   const eq = (filter: FilterColumn, column: string, name: string, value: unknown) => {
     if (value === null || value === undefined) return;
     parts.push(`${col(filter, column)} = @${name}`);
@@ -117,16 +126,13 @@ export function bookingsWhere(
   }
   if (input.deposit === 'unsecured') {
     const plus = options.unindexed?.has('deposit') ? '+' : '';
-    filters.add('deposit');
     parts.push(`${plus}${ACTIVE} AND ${plus}${UNSECURED}`);
   } else eq('deposit', 'b.deposit_state', 'deposit', input.deposit);
   if (input.preset) {
     const p = presetWhere(input.preset, clockFor(ctx, input.agencyId));
-    filters.add('preset');
     parts.push(p.sql);
     Object.assign(params, p.params);
   }
-  const filtered = parts.length > 0;
   const fts = toFtsQuery(input.search);
   if (fts && search !== 'omit') {
     parts.push(
@@ -140,5 +146,5 @@ export function bookingsWhere(
     );
     params.fts = fts;
   }
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params, fts, filtered, filters };
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params, fts };
 }

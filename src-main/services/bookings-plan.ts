@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { BookingSortColumn, ParsedInput } from '../../src-shared/contract';
 import { writeStamp } from '../db/stamp';
-import { bookingsWhere, toFtsQuery, type FilterColumn } from './bookings-filter';
+import { bookingsWhere, filtersOf, toFtsQuery, type FilterColumn } from './bookings-filter';
 import type { ServiceContext } from './context';
 
 /**
@@ -126,8 +126,7 @@ export function weakFilters(filters: ReadonlySet<FilterColumn | 'preset'>): Set<
 
 /** How many dossiers the filters select, the search left aside. */
 export function countFilters(cache: QueryCache, ctx: ServiceContext, input: Input): number {
-  const probe = bookingsWhere(ctx, input, 'omit');
-  const where = bookingsWhere(ctx, input, 'omit', { unindexed: weakFilters(probe.filters) });
+  const where = bookingsWhere(ctx, input, 'omit', { unindexed: weakFilters(filtersOf(input)) });
   return counted(cache, ctx.sqlite, `SELECT count(*) FROM bookings b ${where.sql}`, where.params);
 }
 
@@ -157,9 +156,9 @@ export function searchCost(cache: QueryCache, ctx: ServiceContext, input: Input,
  * index with each dossier checked against the search. Null without both.
  */
 export function filterOrSearch(cache: QueryCache, ctx: ServiceContext, input: Input): 'search' | 'filter' | null {
-  const where = bookingsWhere(ctx, input, 'omit');
-  if (!where.fts || !where.filtered) return null;
-  const search = searchCost(cache, ctx, input, where.fts);
+  const fts = toFtsQuery(input.search);
+  if (!fts || filtersOf(input).size === 0) return null;
+  const search = searchCost(cache, ctx, input, fts);
   // A few matches: no need to count the filters' dossiers to know the search is cheaper.
   if (search < planTuning.smallResult * COST.filterAndSearch) return 'search';
   return search <= countFilters(cache, ctx, input) * COST.filterAndSearch ? 'search' : 'filter';
@@ -168,12 +167,12 @@ export function filterOrSearch(cache: QueryCache, ctx: ServiceContext, input: In
 /** How many dossiers the grid's filters and search select. */
 export function countBookings(cache: QueryCache, ctx: ServiceContext, input: Input): number {
   const fts = toFtsQuery(input.search);
-  const probe = bookingsWhere(ctx, input, 'omit');
-  if (fts && !probe.filtered) return countSearch(cache, ctx, fts);
-  if (fts && input.agencyId && probe.filters.size === 1) return countSearchIn(cache, ctx, fts, input.agencyId);
+  const filters = filtersOf(input);
+  if (fts && filters.size === 0) return countSearch(cache, ctx, fts);
+  if (fts && input.agencyId && filters.size === 1) return countSearchIn(cache, ctx, fts, input.agencyId);
   const by = filterOrSearch(cache, ctx, input);
   const where = bookingsWhere(ctx, input, by === 'search' ? 'drives' : 'walks', {
-    unindexed: by === 'search' ? new Set(probe.filters as Set<FilterColumn>) : weakFilters(probe.filters),
+    unindexed: by === 'search' ? new Set(filters as Set<FilterColumn>) : weakFilters(filters),
   });
   return counted(cache, ctx.sqlite, `SELECT count(*) FROM bookings b ${where.sql}`, where.params);
 }

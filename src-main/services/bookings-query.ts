@@ -1,7 +1,7 @@
 import type { BookingRow, BookingSortColumn } from '../../src-shared/contract';
 import { bookingNotFound } from '../../src-shared/contract';
 import { agencyTimeZone } from './clock';
-import { bookingsWhere, searchWords, toFtsQuery, type FilterColumn } from './bookings-filter';
+import { bookingsWhere, filtersOf, searchWords, toFtsQuery, type FilterColumn } from './bookings-filter';
 import {
   cacheOf,
   COST,
@@ -124,7 +124,8 @@ export function listBookings(ctx: ServiceContext, input: Input) {
   // The cheapest way to the window: walking the sort's index meets it after about
   // (offset + limit) × all / total dossiers (if the matches are spread along it); finding the
   // matches first costs each of them, then a sort.
-  const { filters, filtered } = bookingsWhere(ctx, input, 'omit');
+  const filters = filtersOf(input);
+  const filtered = filters.size > 0;
   const walk = ((offset + limit) * dossierCount(cache, ctx.sqlite) * COST.walk) / Math.max(1, total);
   // A small filtered result may sit at one end of the sort (see SMALL_RESULT in bookings-plan): found, not walked.
   const walkAllowed = !(filtered && total <= planTuning.smallResult && [...filters].some((f) => f === 'preset' || !SPREAD.has(f)));
